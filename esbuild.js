@@ -1,0 +1,180 @@
+// Builds the extension host bundles, the webview page script and the test bundles.
+//   node esbuild.js               development build (sourcemaps)
+//   node esbuild.js --production  minified, no sourcemaps (what `npm run package` ships)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also bundle test/unit and test/host into out/
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/**
+ * Modules the Node host loads only on first use. Each becomes its own file in dist/, and every
+ * dynamic `import()` of it from another bundle stays a runtime `require` of that file, so the
+ * startup entry never carries markdown-it or the plan tools. The browser build keeps one bundle.
+ */
+const lazyChunks = {
+  'src/lesson/lessonFeature.ts': 'lesson.js',
+  'src/plan/planFeature.ts': 'plan.js',
+};
+
+/** @type {import('esbuild').Plugin} */
+const lazyChunkPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') {
+        return undefined;
+      }
+      for (const ext of ['.ts', '']) {
+        const absolute = path.resolve(args.resolveDir, args.path + ext);
+        const relative = path.relative(__dirname, absolute).split(path.sep).join('/');
+        const chunk = lazyChunks[relative];
+        if (chunk) {
+          return { path: './' + chunk, external: true };
+        }
+      }
+      return undefined;
+    });
+  },
+};
+
+/** Prints errors in the shape the `$esbuild-watch` problem matcher reads. */
+/** @type {import('esbuild').Plugin} */
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+  plugins: [problemMatcherPlugin],
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: {
+      extension: 'src/extension.ts',
+      ...Object.fromEntries(Object.entries(lazyChunks).map(([src, out]) => [out.replace(/\.js$/, ''), src])),
+    },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: ['vscode'],
+    plugins: [lazyChunkPlugin, problemMatcherPlugin],
+  },
+  {
+    ...common,
+    entryPoints: { 'web/extension': 'src/extension.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: { 'webview/lesson': 'src/webview/lesson.ts' },
+    outdir: 'dist',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
+];
+
+function testEntries(folder) {
+  const dir = path.join(__dirname, 'test', folder);
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join('test', folder, f));
+}
+
+if (tests) {
+  builds.push(
+    {
+      ...common,
+      minify: false,
+      sourcemap: true,
+      entryPoints: testEntries('unit'),
+      outdir: 'out/test/unit',
+      format: 'cjs',
+      platform: 'node',
+      target: 'node18',
+      external: ['vscode', 'mocha'],
+    },
+    {
+      ...common,
+      minify: false,
+      sourcemap: true,
+      entryPoints: testEntries('host'),
+      outdir: 'out/test/host',
+      format: 'cjs',
+      platform: 'node',
+      target: 'node18',
+      external: ['vscode', 'mocha'],
+    },
+    {
+      ...common,
+      minify: false,
+      sourcemap: true,
+      entryPoints: testEntries('e2e'),
+      outdir: 'out/test/e2e',
+      format: 'cjs',
+      platform: 'node',
+      target: 'node18',
+      external: ['playwright-core', 'mocha'],
+    },
+  );
+}
+
+async function main() {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  try {
+    const results = await Promise.all(contexts.map((context) => context.rebuild()));
+    const errors = results.reduce((count, result) => count + result.errors.length, 0);
+    if (errors > 0) {
+      process.exitCode = 1;
+    }
+  } catch {
+    // The problem matcher plugin has already printed the errors.
+    process.exitCode = 1;
+  } finally {
+    await Promise.all(contexts.map((context) => context.dispose()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

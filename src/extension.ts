@@ -1,0 +1,48 @@
+// Wires the four rooms together. Startup only creates the status-bar tip and registers
+// everything else with handlers that load their feature on first use.
+import * as vscode from 'vscode';
+import type { LessonFeature } from './lesson/lessonFeature';
+import { createProgressStore } from './lesson/progress';
+import type { PlanFeature } from './plan/planFeature';
+import { type DailyTipController, registerDailyTip } from './tips/dailyTip';
+
+/** What activate() returns: used by the extension-host tests to observe state. */
+export interface CollabCoachApi {
+  readonly tip: DailyTipController;
+  lesson(): Promise<LessonFeature>;
+  plan(): Promise<PlanFeature>;
+}
+
+export function activate(context: vscode.ExtensionContext): CollabCoachApi {
+  const progress = createProgressStore(context);
+  const tip = registerDailyTip(context);
+
+  let lessonFeature: Promise<LessonFeature> | undefined;
+  const lesson = (): Promise<LessonFeature> =>
+    (lessonFeature ??= import('./lesson/lessonFeature').then((module) => module.createLessonFeature(context, progress)));
+  let planFeature: Promise<PlanFeature> | undefined;
+  const plan = (): Promise<PlanFeature> =>
+    (planFeature ??= import('./plan/planFeature').then((module) => module.createPlanFeature(context)));
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider('collabCoach.lesson', {
+      resolveWebviewView: async (view) => (await lesson()).resolveWebviewView(view),
+    }),
+    vscode.window.registerWebviewPanelSerializer('collabCoach.lessonPanel', {
+      deserializeWebviewPanel: async (panel, state: unknown) => (await lesson()).restorePanel(panel, state),
+    }),
+    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => (await lesson()).openLesson(sectionId)),
+    vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
+    vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
+    vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
+      await progress.reset();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Collab Coach progress has been reset.'));
+    }),
+  );
+
+  return { tip, lesson, plan };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

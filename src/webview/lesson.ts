@@ -1,0 +1,249 @@
+// The lesson page script. It runs inside the webview, holds no strings of its own and talks to the
+// host only by validated messages. Reader state (language, section, scroll) lives in getState/setState
+// so the page survives being hidden and a window reload without retainContextWhenHidden.
+import {
+  type HostMessage,
+  type PageLabels,
+  type PageMessage,
+  type PrincipleProgress,
+  type TocEntry,
+  classifyLink,
+  parseHostMessage,
+} from '../lesson/messages';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: PageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface PageState {
+  readonly language?: string;
+  readonly sectionId?: string;
+  readonly scrollY?: number;
+}
+
+const vscode = acquireVsCodeApi();
+const toolbar = document.getElementById('toolbar') as HTMLElement;
+const toc = document.getElementById('toc') as HTMLElement;
+const lesson = document.getElementById('lesson') as HTMLElement;
+
+function readState(): PageState {
+  const raw = vscode.getState();
+  if (typeof raw !== 'object' || raw === null) {
+    return {};
+  }
+  const record = raw as Record<string, unknown>;
+  return {
+    ...(typeof record['language'] === 'string' ? { language: record['language'] } : {}),
+    ...(typeof record['sectionId'] === 'string' ? { sectionId: record['sectionId'] } : {}),
+    ...(typeof record['scrollY'] === 'number' ? { scrollY: record['scrollY'] } : {}),
+  };
+}
+
+let state: PageState = readState();
+let currentLanguage: string | undefined;
+let lastReportedSection: string | undefined;
+/**
+ * The section the reader last jumped to. It counts as "where the reader is" until they scroll by
+ * themselves, even when the page is too short to bring its heading to the top.
+ */
+let pinnedSection: string | undefined;
+
+function saveState(patch: PageState): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+}
+
+function headings(): HTMLElement[] {
+  return Array.from(lesson.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id], h4[id]'));
+}
+
+/** The section whose heading is the last one above the top of the viewport. */
+function sectionAtTop(): string | undefined {
+  let current: string | undefined;
+  for (const heading of headings()) {
+    if (heading.getBoundingClientRect().top <= 24) {
+      current = heading.id;
+    } else {
+      break;
+    }
+  }
+  return current ?? headings()[0]?.id;
+}
+
+function reportSection(): void {
+  const sectionId = pinnedSection ?? sectionAtTop();
+  saveState({ scrollY: window.scrollY, ...(sectionId ? { sectionId } : {}) });
+  if (sectionId && sectionId !== lastReportedSection) {
+    lastReportedSection = sectionId;
+    vscode.postMessage({ type: 'section', sectionId });
+  }
+}
+
+function goToSection(sectionId: string, moveFocus: boolean): boolean {
+  const target = document.getElementById(sectionId);
+  if (!target || !lesson.contains(target)) {
+    return false;
+  }
+  pinnedSection = sectionId;
+  target.scrollIntoView({ block: 'start' });
+  if (moveFocus) {
+    target.focus({ preventScroll: true });
+  }
+  reportSection();
+  return true;
+}
+
+function renderToolbar(language: string, labels: PageLabels): void {
+  toolbar.replaceChildren();
+  const group = document.createElement('div');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', labels.language);
+  group.className = 'language-toggle';
+  for (const [code, label] of [['zh-cn', labels.chinese], ['en', labels.english]] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.dataset['language'] = code;
+    button.setAttribute('aria-pressed', String(code === language));
+    button.addEventListener('click', () => {
+      if (code !== currentLanguage) {
+        vscode.postMessage({ type: 'setLanguage', language: code });
+      }
+    });
+    group.append(button);
+  }
+  toolbar.append(group);
+}
+
+function renderToc(entries: readonly TocEntry[], labels: PageLabels): void {
+  toc.setAttribute('aria-label', labels.contents);
+  toc.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.className = 'toc-title';
+  heading.textContent = labels.contents;
+  const list = document.createElement('ol');
+  for (const entry of entries) {
+    const item = document.createElement('li');
+    item.className = `toc-level-${entry.level}`;
+    const link = document.createElement('a');
+    link.href = `#${entry.id}`;
+    link.textContent = entry.title;
+    link.dataset['section'] = entry.id;
+    item.append(link);
+    list.append(item);
+  }
+  toc.append(heading, list);
+}
+
+function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabels): void {
+  for (const old of Array.from(lesson.querySelectorAll('.progress-marks'))) {
+    old.remove();
+  }
+  for (const entry of progress) {
+    const heading = document.getElementById(entry.sectionId);
+    if (!heading || !lesson.contains(heading)) {
+      continue;
+    }
+    const marks = document.createElement('p');
+    marks.className = 'progress-marks';
+    marks.setAttribute('aria-label', labels.progress);
+    for (const [done, yes, no, name] of [
+      [entry.read, labels.read, labels.notRead, 'read'],
+      [entry.practised, labels.practised, labels.notPractised, 'practised'],
+    ] as const) {
+      const mark = document.createElement('span');
+      mark.className = `mark mark-${name} ${done ? 'done' : 'todo'}`;
+      mark.dataset['state'] = done ? 'done' : 'todo';
+      mark.textContent = `${done ? '✓' : '○'} ${done ? yes : no}`;
+      marks.append(mark);
+    }
+    heading.insertAdjacentElement('afterend', marks);
+  }
+}
+
+let labels: PageLabels | undefined;
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'render': {
+      // Keep the reader at the same section across a language switch or a re-render.
+      const keepSection = message.scrollTo ?? (currentLanguage === undefined ? state.sectionId : pinnedSection ?? sectionAtTop());
+      const restoreScroll = currentLanguage === undefined && message.scrollTo === undefined ? state.scrollY : undefined;
+      currentLanguage = message.language;
+      labels = message.labels;
+      document.documentElement.lang = message.language === 'zh-cn' ? 'zh-CN' : 'en';
+      document.documentElement.style.setProperty('--lesson-font-size', `${message.fontSize}px`);
+      lesson.setAttribute('aria-label', message.labels.lesson);
+      renderToolbar(message.language, message.labels);
+      renderToc(message.toc, message.labels);
+      // The HTML comes from our renderer (markdown-it, html: false, link allowlist).
+      lesson.innerHTML = message.html;
+      renderProgress(message.progress, message.labels);
+      lesson.setAttribute('aria-busy', 'false');
+      saveState({ language: message.language });
+      if (restoreScroll !== undefined && message.scrollTo === undefined) {
+        window.scrollTo(0, restoreScroll);
+        reportSection();
+      } else if (!keepSection || !goToSection(keepSection, message.scrollTo !== undefined)) {
+        reportSection();
+      }
+      break;
+    }
+    case 'scrollTo':
+      goToSection(message.sectionId, true);
+      break;
+    case 'fontSize':
+      document.documentElement.style.setProperty('--lesson-font-size', `${message.fontSize}px`);
+      break;
+    case 'progress':
+      if (labels) {
+        renderProgress(message.progress, labels);
+      }
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (message) {
+    handle(message);
+  }
+});
+
+// Every link goes to the host or stays in the page; the page never navigates by itself.
+document.addEventListener('click', (event) => {
+  const anchor = event.target instanceof Element ? event.target.closest('a') : null;
+  if (!anchor) {
+    return;
+  }
+  event.preventDefault();
+  const href = anchor.getAttribute('href') ?? '';
+  const action = classifyLink(href);
+  if (action.kind === 'anchor') {
+    goToSection(action.sectionId, true);
+  } else if (action.kind === 'external') {
+    vscode.postMessage({ type: 'openLink', href: action.href });
+  }
+});
+
+for (const userInput of ['wheel', 'keydown', 'mousedown', 'touchstart'] as const) {
+  window.addEventListener(userInput, () => {
+    pinnedSection = undefined;
+  }, { passive: true });
+}
+
+let scrollPending = false;
+window.addEventListener('scroll', () => {
+  if (!scrollPending) {
+    scrollPending = true;
+    requestAnimationFrame(() => {
+      scrollPending = false;
+      reportSection();
+    });
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { type Workbench, openWorkbench } from './workbench';
+
+describe('the lesson, as a reader sees it', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await openWorkbench();
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows the Chinese lesson with its three principles in the sidebar', async function () {
+    await workbench.openCollabCoachContainer();
+    const lesson = workbench.lessonFrame('view');
+    await lesson.locator('main#lesson h1').waitFor({ timeout: 60000 });
+    assert.match(await lesson.locator('main#lesson h1').innerText(), /如何高效推进跨部门协同/);
+    const principles = await lesson.locator('main#lesson h3').allInnerTexts();
+    assert.deepEqual(
+      principles.map((title) => title.slice(0, 3)),
+      ['原则一', '原则二', '原则三'],
+    );
+    await workbench.screenshot('lesson-sidebar-zh');
+  });
+
+  it('switches the sidebar to English with the in-view toggle', async function () {
+    const lesson = workbench.lessonFrame('view');
+    await lesson.locator('button[data-language="en"]').click();
+    await lesson.locator('main#lesson h1', { hasText: /cross-department/i }).waitFor({ timeout: 30000 });
+    assert.equal(await lesson.locator('button[data-language="en"]').getAttribute('aria-pressed'), 'true');
+    await workbench.screenshot('lesson-sidebar-en');
+    await lesson.locator('button[data-language="zh-cn"]').click();
+    await lesson.locator('main#lesson h1', { hasText: '如何高效推进跨部门协同' }).waitFor({ timeout: 30000 });
+  });
+
+  it('opens the lesson in an editor panel from the command palette', async function () {
+    await workbench.runCommand('Collab Coach: Open the Lesson');
+    const panel = workbench.lessonFrame('panel');
+    await panel.locator('main#lesson h1').waitFor({ timeout: 60000 });
+    assert.match(await panel.locator('main#lesson h1').innerText(), /如何高效推进跨部门协同/);
+    await workbench.screenshot('lesson-panel-light');
+  });
+
+  it('shows the daily tip in the status bar', async function () {
+    const tip = workbench.statusTip();
+    await tip.waitFor({ timeout: 30000 });
+    const text = (await tip.innerText()).trim();
+    assert.ok(text.length > 0, 'the tip item has text');
+  });
+});

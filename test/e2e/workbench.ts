@@ -1,0 +1,89 @@
+// Drives code-server's workbench in Debian's Chromium the way a person does: clicks, keys, reading
+// what is on screen. Shared by the end-to-end specs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
+
+export const EXTENSION_ID = 'qianjinshe.collab-coach';
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the end-to-end layer with \`npm run test:e2e\``);
+  }
+  return value;
+}
+
+export interface Workbench {
+  readonly page: Page;
+  readonly folder: string;
+  close(): Promise<void>;
+  runCommand(title: string): Promise<void>;
+  statusTip(): Locator;
+  /** The lesson page inside the sidebar view or the editor panel. */
+  lessonFrame(placement: 'view' | 'panel'): FrameLocator;
+  openCollabCoachContainer(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  notificationTexts(): Promise<string[]>;
+}
+
+export async function openWorkbench(options: { theme?: string } = {}): Promise<Workbench> {
+  const url = requiredEnv('COLLAB_COACH_E2E_URL');
+  const folder = requiredEnv('COLLAB_COACH_E2E_FOLDER');
+  const screenshots = requiredEnv('COLLAB_COACH_SCREENSHOTS');
+  fs.mkdirSync(screenshots, { recursive: true });
+
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => console.log(`    [page error] ${String(error).slice(0, 200)}`));
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+
+  const workbench: Workbench = {
+    page,
+    folder,
+    async close() {
+      await browser.close();
+    },
+    async runCommand(title) {
+      // F1 opens the palette wherever focus is (a click first would move the editor cursor).
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+    },
+    statusTip() {
+      return page.locator(`[id="${EXTENSION_ID}.collabCoach.tip"]`);
+    },
+    lessonFrame(placement) {
+      const purpose = placement === 'view' ? '[src*="purpose=webviewView"]' : ':not([src*="purpose=webviewView"])';
+      return page
+        .frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]${purpose}`)
+        .frameLocator('iframe#active-frame');
+    },
+    async openCollabCoachContainer() {
+      await page.locator('.activitybar .action-item a[aria-label^="Collab Coach"], .activitybar .action-label[aria-label^="Collab Coach"]').first().click();
+    },
+    async screenshot(name) {
+      const file = path.join(screenshots, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async notificationTexts() {
+      await workbench.runCommand('Notifications: Show Notifications');
+      const items = page.locator('.notifications-center .notification-list-item');
+      await items.first().waitFor({ timeout: 10000 }).catch(() => undefined);
+      const texts = await items.allInnerTexts();
+      await workbench.runCommand('Notifications: Clear All Notifications');
+      return texts;
+    },
+  };
+  return workbench;
+}
