@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, setSetting, waitFor } from './support';
+
+describe('the lesson in the extension host', function () {
+  before(async function () {
+    await setSetting('language', 'en');
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setSetting('language', undefined);
+  });
+
+  it('registers the extension commands', async function () {
+    await activateExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['collabCoach.openLesson', 'collabCoach.insertPlan', 'collabCoach.newPlan', 'collabCoach.nextTip', 'collabCoach.resetProgress']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('resolves the sidebar view and renders the lesson in it', async function () {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.collabCoach');
+    const lesson = await api.lesson();
+    const view = await waitFor('the sidebar view to render', () => lesson.snapshot().view, (page) => page !== undefined && page.renders > 0);
+    assert.equal(lesson.snapshot().viewResolved, true);
+    assert.equal(view?.language, 'en');
+  });
+
+  it('opens one lesson panel and reveals the same one on a second call', async function () {
+    const api = await activateExtension();
+    const lesson = await api.lesson();
+    const before = lesson.snapshot().panelCount;
+    await vscode.commands.executeCommand('collabCoach.openLesson');
+    await waitFor('the panel to render', () => lesson.snapshot().panel, (page) => page !== undefined && page.renders > 0);
+    await vscode.commands.executeCommand('collabCoach.openLesson');
+    assert.equal(lesson.snapshot().panelCount, before + 1, 'the second call created no new panel');
+    const panels = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('collabCoach.lessonPanel'));
+    assert.equal(panels.length, 1, 'exactly one lesson tab is open');
+  });
+
+  it('scrolls the panel to a section given as argument', async function () {
+    const api = await activateExtension();
+    const lesson = await api.lesson();
+    await vscode.commands.executeCommand('collabCoach.openLesson', 'principle-2');
+    await waitFor('the page to report principle-2 at the top', () => lesson.snapshot().panel?.visibleSection, (section) => section === 'principle-2');
+    await vscode.commands.executeCommand('collabCoach.openLesson', 'summary');
+    await waitFor('the page to report summary at the top', () => lesson.snapshot().panel?.visibleSection, (section) => section === 'summary');
+  });
+
+  it('re-renders open pages in the other language when the setting changes, keeping the section', async function () {
+    const api = await activateExtension();
+    const lesson = await api.lesson();
+    await vscode.commands.executeCommand('collabCoach.openLesson', 'principle-3');
+    await waitFor('principle-3 at the top', () => lesson.snapshot().panel?.visibleSection, (section) => section === 'principle-3');
+    const rendersBefore = lesson.snapshot().panel?.renders ?? 0;
+    await setSetting('language', 'zh-cn');
+    const page = await waitFor('a Chinese re-render', () => lesson.snapshot().panel, (snapshot) => snapshot?.language === 'zh-cn' && snapshot.renders > rendersBefore);
+    await waitFor('the reader to stay at principle-3', () => lesson.snapshot().panel?.visibleSection, (section) => section === 'principle-3');
+    assert.equal(page?.droppedMessages, 0);
+    await setSetting('language', 'en');
+  });
+});
