@@ -6,10 +6,8 @@
  * whose page script forwards link clicks to the host. So the renderer keeps to a small safe set:
  * no raw HTML, no images, and links only to http(s), mailto and anchors in the page.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import { splitHeadingId } from '../content/lesson';
-
-type Token = MarkdownIt.Token;
 
 /** One heading in the table of contents. */
 export interface TocEntry {
@@ -99,7 +97,7 @@ export function slugify(text: string): string {
  * Core rule, before inline parsing: moves a trailing `{#id}` of a heading into the heading's `id`
  * attribute, so the attribute never shows as text.
  */
-function takeHeadingIds(state: MarkdownIt.StateCore): void {
+function takeHeadingIds(state: StateCore): void {
   const tokens = state.tokens;
   tokens.forEach((token, index) => {
     const inline = tokens[index + 1];
@@ -118,7 +116,7 @@ function takeHeadingIds(state: MarkdownIt.StateCore): void {
  * Core rule, after inline parsing: gives every heading without an explicit id a unique slug (never
  * one an explicit id already uses), makes headings focusable, and records the toc in `env`.
  */
-function finishHeadings(state: MarkdownIt.StateCore): void {
+function finishHeadings(state: StateCore): void {
   const env = state.env as RenderEnv;
   const tokens = state.tokens;
   const used = new Set<string>();
@@ -156,7 +154,7 @@ function finishHeadings(state: MarkdownIt.StateCore): void {
  * Core rule, after inline parsing: unwraps links whose target is not allowed (their text stays,
  * as plain text) and replaces every image with its alt text.
  */
-function neutraliseLinksAndImages(state: MarkdownIt.StateCore): void {
+function neutraliseLinksAndImages(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) {
       continue;

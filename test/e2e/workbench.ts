@@ -27,7 +27,7 @@ export interface Workbench {
   notificationTexts(): Promise<string[]>;
 }
 
-export async function openWorkbench(options: { theme?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(): Promise<Workbench> {
   const url = requiredEnv('COLLAB_COACH_E2E_URL');
   const folder = requiredEnv('COLLAB_COACH_E2E_FOLDER');
   const screenshots = requiredEnv('COLLAB_COACH_SCREENSHOTS');
