@@ -2,13 +2,14 @@
 // everything else with handlers that load their feature on first use.
 import * as vscode from 'vscode';
 import type { LessonFeature } from './lesson/lessonFeature';
-import { createProgressStore } from './lesson/progress';
+import { type ProgressStore, createProgressStore } from './lesson/progress';
 import type { PlanFeature } from './plan/planFeature';
 import { type DailyTipController, registerDailyTip } from './tips/dailyTip';
 
 /** What activate() returns: used by the extension-host tests to observe state. */
 export interface CollabCoachApi {
   readonly tip: DailyTipController;
+  readonly progress: ProgressStore;
   lesson(): Promise<LessonFeature>;
   plan(): Promise<PlanFeature>;
 }
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     }),
   );
 
-  return { tip, lesson, plan };
+  return { tip, progress, lesson, plan };
 }
 
 export function deactivate(): void {

@@ -43,6 +43,21 @@ describe('the lesson, as a reader sees it', function () {
     await workbench.screenshot('lesson-panel-light');
   });
 
+  it('follows a dark theme', async function () {
+    await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await workbench.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15000 });
+    const panel = workbench.lessonFrame('panel');
+    // The page takes its colours from the theme's variables, so the text turns light.
+    const color = await panel.locator('body').evaluate((body) => getComputedStyle(body).color);
+    const [red = 0, green = 0, blue = 0] = (color.match(/\d+/g) ?? []).map(Number);
+    assert.ok(red + green + blue > 3 * 128, `text colour ${color} is light on the dark theme`);
+    await workbench.screenshot('lesson-panel-dark');
+    await workbench.openCollabCoachContainer();
+    await workbench.screenshot('lesson-sidebar-dark');
+    await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await workbench.page.locator('.monaco-workbench.vs').waitFor({ timeout: 15000 });
+  });
+
   it('shows the daily tip in the status bar', async function () {
     const tip = workbench.statusTip();
     await tip.waitFor({ timeout: 30000 });
