@@ -5,10 +5,12 @@ import { readContentText } from '../content/contentFiles';
 import { type ContentLanguage } from '../content/language';
 import { currentContentLanguage, onDidChangeContentLanguage } from '../content/settings';
 import { isLessonSectionId } from '../content/sections';
-import { type HostMessage, type PageLabels, type PrincipleProgress, classifyLink, parsePageMessage } from './messages';
+import { type HostMessage, type PageLabels, type PrincipleProgress, type TeamNotesBlock } from './messages';
+import { handlePageMessage } from './pageMessageHandler';
 import { createNonce, lessonPageHtml } from './pageShell';
-import { renderCached } from './render';
 import { type ProgressStore } from './progress';
+import { renderCached, renderMarkdown } from './render';
+import { MAX_NOTE_BYTES, TEAM_NOTES_FOLDER, checkNote, isNoteFileName, sortNotes } from './teamNotes';
 
 export const LESSON_VIEW_ID = 'collabCoach.lesson';
 export const LESSON_PANEL_TYPE = 'collabCoach.lessonPanel';
@@ -22,6 +24,8 @@ export interface LessonPageSnapshot {
   readonly visibleSection: string | undefined;
   readonly renders: number;
   readonly droppedMessages: number;
+  /** The team notes last sent to the page. */
+  readonly teamNotes: { readonly state: TeamNotesBlock['state']; readonly notes: readonly string[]; readonly notices: number } | undefined;
 }
 
 export interface LessonSnapshot {
@@ -69,6 +73,7 @@ class LessonPage implements vscode.Disposable {
   private visibleSection: string | undefined;
   private renders = 0;
   private droppedMessages = 0;
+  private lastTeamNotes: TeamNotesBlock | undefined;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -76,6 +81,7 @@ class LessonPage implements vscode.Disposable {
     placement: 'view' | 'panel',
     private readonly log: vscode.LogOutputChannel,
     private readonly progress: ProgressStore,
+    private readonly teamNotes: () => Promise<TeamNotesBlock>,
     private readonly onSection: (sectionId: string) => void,
   ) {
     webview.options = {
@@ -102,6 +108,11 @@ class LessonPage implements vscode.Disposable {
       visibleSection: this.visibleSection,
       renders: this.renders,
       droppedMessages: this.droppedMessages,
+      teamNotes: this.lastTeamNotes && {
+        state: this.lastTeamNotes.state,
+        notes: this.lastTeamNotes.notes.map((note) => note.name),
+        notices: this.lastTeamNotes.notices.length,
+      },
     };
   }
 
@@ -121,6 +132,8 @@ class LessonPage implements vscode.Disposable {
     const language = currentContentLanguage();
     const markdown = await readContentText(this.extensionUri, 'lesson', `${language}.md`);
     const rendered = renderCached(language, markdown);
+    const teamNotes = await this.teamNotes();
+    this.lastTeamNotes = teamNotes;
     const scrollTo = this.pendingScroll;
     this.pendingScroll = undefined;
     this.language = language;
@@ -134,7 +147,15 @@ class LessonPage implements vscode.Disposable {
       fontSize: fontSizeSetting(),
       scrollTo,
       progress: this.progress.principles(),
+      teamNotes,
     });
+  }
+
+  postTeamNotes(teamNotes: TeamNotesBlock): void {
+    if (this.ready && this.renders > 0) {
+      this.lastTeamNotes = teamNotes;
+      void this.post({ type: 'teamNotes', teamNotes });
+    }
   }
 
   postProgress(progress: readonly PrincipleProgress[]): void {
@@ -154,37 +175,25 @@ class LessonPage implements vscode.Disposable {
   }
 
   private receive(raw: unknown): void {
-    const message = parsePageMessage(raw);
-    if (!message) {
-      this.droppedMessages++;
-      this.log.warn(`Dropped a malformed message from the lesson page: ${safeDescribe(raw)}`);
-      return;
-    }
-    switch (message.type) {
-      case 'ready':
+    handlePageMessage(raw, {
+      render: () => {
         this.ready = true;
         this.render().catch((error: unknown) => this.log.error(`Could not render the lesson: ${String(error)}`));
-        break;
-      case 'section':
-        this.visibleSection = message.sectionId;
-        this.onSection(message.sectionId);
-        break;
-      case 'setLanguage':
-        // The same as changing the setting: every open view follows.
-        void vscode.workspace.getConfiguration('collabCoach').update('language', message.language, vscode.ConfigurationTarget.Global);
-        break;
-      case 'openLink': {
-        const action = classifyLink(message.href);
-        if (action.kind === 'external') {
-          void vscode.env.openExternal(vscode.Uri.parse(action.href, true));
-        } else if (action.kind === 'anchor') {
-          this.scrollTo(action.sectionId);
-        } else {
-          this.log.warn(`Refused to open a link from the lesson page: ${safeDescribe(message.href)}`);
-        }
-        break;
-      }
-    }
+      },
+      sectionVisible: (sectionId) => {
+        this.visibleSection = sectionId;
+        this.onSection(sectionId);
+      },
+      // The same as changing the setting: every open view follows.
+      setLanguage: (language) =>
+        void vscode.workspace.getConfiguration('collabCoach').update('language', language, vscode.ConfigurationTarget.Global),
+      openExternal: (href) => void vscode.env.openExternal(vscode.Uri.parse(href, true)),
+      scrollTo: (sectionId) => this.scrollTo(sectionId),
+      drop: (reason, dropped) => {
+        this.droppedMessages++;
+        this.log.warn(`Dropped a message from the lesson page (${reason}): ${safeDescribe(dropped)}`);
+      },
+    });
   }
 
   dispose(): void {
@@ -211,6 +220,7 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
   let panelPage: LessonPage | undefined;
   let panelCount = 0;
 
+  const teamNotes = createTeamNotesSource(context, log);
   const pages = (): LessonPage[] => [viewPage, panelPage].filter((page): page is LessonPage => page !== undefined);
   const markRead = (sectionId: string): void => progress.markRead(sectionId);
 
@@ -227,6 +237,9 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
         }
       }
     }),
+    teamNotes.onDidChange(() => {
+      void teamNotes.load().then((block) => pages().forEach((page) => page.postTeamNotes(block)));
+    }),
     progress.onDidChange(() => {
       const principles = progress.principles();
       for (const page of pages()) {
@@ -240,7 +253,7 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
     panel = webviewPanel;
     panelCount++;
     webviewPanel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'collab.svg');
-    const page = new LessonPage(webviewPanel.webview, context.extensionUri, 'panel', log, progress, markRead);
+    const page = new LessonPage(webviewPanel.webview, context.extensionUri, 'panel', log, progress, teamNotes.load, markRead);
     panelPage = page;
     webviewPanel.onDidDispose(() => {
       page.dispose();
@@ -255,7 +268,7 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
   return {
     async resolveWebviewView(view) {
       viewPage?.dispose();
-      const page = new LessonPage(view.webview, context.extensionUri, 'view', log, progress, markRead);
+      const page = new LessonPage(view.webview, context.extensionUri, 'view', log, progress, teamNotes.load, markRead);
       viewPage = page;
       viewResolved = true;
       view.onDidDispose(() => {
@@ -308,4 +321,77 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
       return { viewResolved, view: viewPage?.snapshot(), panel: panelPage?.snapshot(), panelCount };
     },
   };
+}
+
+/** Reads `.collab/notes/*.md` of every workspace folder and tells when they change. */
+function createTeamNotesSource(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): { load: () => Promise<TeamNotesBlock>; onDidChange: vscode.Event<void> } {
+  const changed = new vscode.EventEmitter<void>();
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_NOTES_FOLDER.join('/')}/*.{md,markdown}`);
+  context.subscriptions.push(
+    changed,
+    watcher,
+    watcher.onDidCreate(() => changed.fire()),
+    watcher.onDidChange(() => changed.fire()),
+    watcher.onDidDelete(() => changed.fire()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+  );
+
+  async function load(): Promise<TeamNotesBlock> {
+    const heading = vscode.l10n.t('Team notes');
+    const files: { name: string; uri: vscode.Uri }[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const notesFolder = vscode.Uri.joinPath(folder.uri, ...TEAM_NOTES_FOLDER);
+      try {
+        for (const [name, type] of await vscode.workspace.fs.readDirectory(notesFolder)) {
+          if (type === vscode.FileType.File && isNoteFileName(name)) {
+            files.push({ name, uri: vscode.Uri.joinPath(notesFolder, name) });
+          }
+        }
+      } catch {
+        // No notes folder in this workspace folder.
+      }
+    }
+    if (files.length === 0) {
+      return { state: 'none', heading, notices: [], notes: [] };
+    }
+    if (!vscode.workspace.isTrusted) {
+      return {
+        state: 'restricted',
+        heading,
+        notices: [vscode.l10n.t('This workspace is in Restricted Mode, so its team notes are not shown. Trust the workspace to read them.')],
+        notes: [],
+      };
+    }
+    const notices: string[] = [];
+    const notes: { name: string; html: string }[] = [];
+    for (const file of sortNotes(files)) {
+      try {
+        const stat = await vscode.workspace.fs.stat(file.uri);
+        if (stat.size > MAX_NOTE_BYTES) {
+          notices.push(vscode.l10n.t('{0} was skipped: it is larger than 256 KB.', file.name));
+          continue;
+        }
+        const checked = checkNote({ name: file.name, bytes: await vscode.workspace.fs.readFile(file.uri) });
+        if (checked.kind === 'skipped') {
+          notices.push(
+            checked.reason === 'too-large'
+              ? vscode.l10n.t('{0} was skipped: it is larger than 256 KB.', file.name)
+              : vscode.l10n.t('{0} was skipped: it is not UTF-8 text.', file.name),
+          );
+          continue;
+        }
+        notes.push({ name: file.name, html: renderMarkdown(checked.markdown).html });
+      } catch (error) {
+        log.warn(`Could not read team note ${file.uri.toString()}: ${String(error)}`);
+        notices.push(vscode.l10n.t('{0} could not be read.', file.name));
+      }
+    }
+    return { state: 'shown', heading, notices, notes };
+  }
+
+  return { load, onDidChange: changed.event };
 }

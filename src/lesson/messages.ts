@@ -33,6 +33,16 @@ export interface PageLabels {
   readonly progress: string;
 }
 
+/** The "Team notes" part of the page: notes the workspace keeps in `.collab/notes/`. */
+export interface TeamNotesBlock {
+  /** `none`: no notes, nothing shown; `restricted`: the workspace is not trusted, so notes are not rendered. */
+  readonly state: 'none' | 'shown' | 'restricted';
+  readonly heading: string;
+  /** Sentences for the reader: why notes are not rendered, which files were skipped and why. */
+  readonly notices: readonly string[];
+  readonly notes: readonly { readonly name: string; readonly html: string }[];
+}
+
 export type HostMessage =
   | {
       readonly type: 'render';
@@ -44,7 +54,9 @@ export type HostMessage =
       /** Where to put the reader: a section id, or undefined to keep (or restore) their place. */
       readonly scrollTo: string | undefined;
       readonly progress: readonly PrincipleProgress[];
+      readonly teamNotes: TeamNotesBlock;
     }
+  | { readonly type: 'teamNotes'; readonly teamNotes: TeamNotesBlock }
   | { readonly type: 'scrollTo'; readonly sectionId: string }
   | { readonly type: 'fontSize'; readonly fontSize: number }
   | { readonly type: 'progress'; readonly progress: readonly PrincipleProgress[] };
@@ -134,7 +146,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   }
   switch (raw['type']) {
     case 'render': {
-      const { language, html, toc, labels, fontSize, scrollTo, progress } = raw;
+      const { language, html, toc, labels, fontSize, scrollTo, progress, teamNotes } = raw;
       if (
         !isLessonLanguage(language) ||
         typeof html !== 'string' ||
@@ -143,12 +155,15 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
         !isLabels(labels) ||
         typeof fontSize !== 'number' ||
         !(scrollTo === undefined || isSectionIdShape(scrollTo)) ||
-        !isProgressList(progress)
+        !isProgressList(progress) ||
+        !isTeamNotesBlock(teamNotes)
       ) {
         return undefined;
       }
-      return { type: 'render', language, html, toc, labels, fontSize, scrollTo, progress };
+      return { type: 'render', language, html, toc, labels, fontSize, scrollTo, progress, teamNotes };
     }
+    case 'teamNotes':
+      return isTeamNotesBlock(raw['teamNotes']) ? { type: 'teamNotes', teamNotes: raw['teamNotes'] } : undefined;
     case 'scrollTo':
       return isSectionIdShape(raw['sectionId']) ? { type: 'scrollTo', sectionId: raw['sectionId'] } : undefined;
     case 'fontSize':
@@ -158,6 +173,18 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
     default:
       return undefined;
   }
+}
+
+function isTeamNotesBlock(value: unknown): value is TeamNotesBlock {
+  return (
+    isRecord(value) &&
+    (value['state'] === 'none' || value['state'] === 'shown' || value['state'] === 'restricted') &&
+    typeof value['heading'] === 'string' &&
+    Array.isArray(value['notices']) &&
+    value['notices'].every((notice) => typeof notice === 'string') &&
+    Array.isArray(value['notes']) &&
+    value['notes'].every((note) => isRecord(note) && typeof note['name'] === 'string' && typeof note['html'] === 'string')
+  );
 }
 
 function isTocEntry(value: unknown): value is TocEntry {

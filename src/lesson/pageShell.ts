@@ -54,7 +54,8 @@ export function lessonPageHtml(options: PageShellOptions): string {
 <body class="placement-${options.placement}">
 <header id="toolbar" role="banner"></header>
 <nav id="toc" aria-label=""></nav>
-<main id="lesson" aria-live="polite" aria-busy="true"></main>
+<main id="lesson" aria-busy="true"></main>
+<section id="team-notes" hidden></section>
 <script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -6,6 +6,7 @@ import {
   type PageLabels,
   type PageMessage,
   type PrincipleProgress,
+  type TeamNotesBlock,
   type TocEntry,
   classifyLink,
   parseHostMessage,
@@ -28,6 +29,7 @@ const vscode = acquireVsCodeApi();
 const toolbar = document.getElementById('toolbar') as HTMLElement;
 const toc = document.getElementById('toc') as HTMLElement;
 const lesson = document.getElementById('lesson') as HTMLElement;
+const teamNotes = document.getElementById('team-notes') as HTMLElement;
 
 function readState(): PageState {
   const raw = vscode.getState();
@@ -84,7 +86,7 @@ function reportSection(): void {
 
 function goToSection(sectionId: string, moveFocus: boolean): boolean {
   const target = document.getElementById(sectionId);
-  if (!target || !lesson.contains(target)) {
+  if (!target || !(lesson.contains(target) || teamNotes.contains(target))) {
     return false;
   }
   pinnedSection = sectionId;
@@ -166,6 +168,34 @@ function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabe
 
 let labels: PageLabels | undefined;
 
+function renderTeamNotes(block: TeamNotesBlock): void {
+  teamNotes.replaceChildren();
+  teamNotes.hidden = block.state === 'none';
+  if (block.state === 'none') {
+    return;
+  }
+  teamNotes.setAttribute('aria-label', block.heading);
+  const heading = document.createElement('h2');
+  heading.id = 'team-notes-heading';
+  heading.tabIndex = -1;
+  heading.textContent = block.heading;
+  teamNotes.append(heading);
+  for (const notice of block.notices) {
+    const paragraph = document.createElement('p');
+    paragraph.className = 'team-notes-note';
+    paragraph.textContent = notice;
+    teamNotes.append(paragraph);
+  }
+  for (const note of block.notes) {
+    const article = document.createElement('article');
+    article.className = 'team-note';
+    article.dataset['file'] = note.name;
+    // Rendered by the same pipeline as the lesson: html: false, link allowlist, no images.
+    article.innerHTML = note.html;
+    teamNotes.append(article);
+  }
+}
+
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'render': {
@@ -182,6 +212,7 @@ function handle(message: HostMessage): void {
       // The HTML comes from our renderer (markdown-it, html: false, link allowlist).
       lesson.innerHTML = message.html;
       renderProgress(message.progress, message.labels);
+      renderTeamNotes(message.teamNotes);
       lesson.setAttribute('aria-busy', 'false');
       saveState({ language: message.language });
       if (restoreScroll !== undefined && message.scrollTo === undefined) {
@@ -192,6 +223,9 @@ function handle(message: HostMessage): void {
       }
       break;
     }
+    case 'teamNotes':
+      renderTeamNotes(message.teamNotes);
+      break;
     case 'scrollTo':
       goToSection(message.sectionId, true);
       break;

@@ -65,3 +65,29 @@ describe('the lesson in the extension host', function () {
     await setSetting('language', 'en');
   });
 });
+
+describe('team notes in the lesson view', function () {
+  const notesFolder = (): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.collab', 'notes');
+
+  after(async function () {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.collab'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows notes from .collab/notes, skips a non-UTF-8 one with a notice, and refreshes when files change', async function () {
+    const api = await activateExtension();
+    const lesson = await api.lesson();
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), 'finance.md'), new TextEncoder().encode('# 与财务部的经验\n\n先问：他的报表怎么交代？\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), 'broken.md'), new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xc3]));
+    await vscode.commands.executeCommand('collabCoach.openLesson');
+    const shown = await waitFor(
+      'the panel to show the team notes',
+      () => lesson.snapshot().panel?.teamNotes,
+      (notes) => notes?.state === 'shown' && notes.notes.includes('finance.md'),
+    );
+    assert.deepEqual(shown?.notes, ['finance.md']);
+    assert.equal(shown?.notices, 1, 'the broken note is named in a notice');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), 'hobby.md'), new TextEncoder().encode('# Hobby and match\n'));
+    await waitFor('the new note to appear', () => lesson.snapshot().panel?.teamNotes?.notes, (notes) => notes?.includes('hobby.md') === true);
+  });
+});
