@@ -1,0 +1,349 @@
+/**
+ * Pure model of the planning templates (no 'vscode', no Node built-ins: the browser bundle loads
+ * this too).
+ *
+ * A template file is front matter between `---` lines, then a body in VS Code snippet syntax.
+ * The body is split into sections by marker lines:
+ *
+ *     <!-- collab:needs -->
+ *     ## 一、核心需求
+ *     > 课程：原则一 · …
+ *
+ * Markers are language independent, so the insert command (and the later plan checker) can tell
+ * which sections a document already has, whatever language it was written in.
+ *
+ * Conventions the plan checker can rely on:
+ * - A section runs from its marker line to the next marker line (or the end of the document).
+ * - The workload section holds a Markdown table with the columns side | task | estimated effort;
+ *   the side cell of each row is one of WORKLOAD_SIDE_LABELS.
+ * - A check-in is a task-list line that starts with an ISO date: `- [ ] 2026-12-01 …` (open) or
+ *   `- [x] 2026-12-01 …` (held). An unfilled date is left as the literal `YYYY-MM-DD`. See
+ *   CHECKIN_LINE / parseCheckinLine.
+ */
+import { type ContentLanguage, isContentLanguage } from '../content/language';
+import { type LessonSectionId, isLessonSectionId } from '../content/sections';
+import { DATE_AND_RANDOM_VARIABLES, escapeSnippetText, keepOnlyVariables } from './snippet';
+
+/** The templates the extension ships, in picker order. Files: content/templates/<id>.<lang>.md */
+export const BUILT_IN_TEMPLATE_IDS = ['full-plan', 'quick-check', 'fairness-checkin', 'kickoff-note'] as const;
+export type BuiltInTemplateId = (typeof BUILT_IN_TEMPLATE_IDS)[number];
+
+export function isBuiltInTemplateId(value: unknown): value is BuiltInTemplateId {
+  return typeof value === 'string' && (BUILT_IN_TEMPLATE_IDS as readonly string[]).includes(value);
+}
+
+export function builtInTemplateFileName(id: BuiltInTemplateId, language: ContentLanguage): string {
+  return `${id}.${language}.md`;
+}
+
+/** Marker ids the built-in templates use. */
+export const PLAN_SECTION_MARKERS = [
+  'needs',
+  'shared-interest',
+  'self-protection',
+  'workload',
+  'quick-check',
+  'checkin',
+  'kickoff',
+] as const;
+export type PlanSectionMarker = (typeof PLAN_SECTION_MARKERS)[number];
+
+/** The lesson section each built-in plan section comes from (for links from the checker). */
+export const PLAN_SECTION_LESSON_SOURCES: Readonly<Record<PlanSectionMarker, LessonSectionId>> = {
+  needs: 'self-check',
+  'shared-interest': 'principle-1',
+  'self-protection': 'example-finance',
+  workload: 'principle-3',
+  'quick-check': 'self-check',
+  checkin: 'principle-3',
+  kickoff: 'principle-1',
+};
+
+/** Sections that may appear many times in one document (inserting them never counts as a duplicate). */
+export const REPEATABLE_MARKERS: ReadonlySet<string> = new Set<string>(['checkin']);
+
+/** Tab stops of the full-plan preamble that `newPlan` fills in from its inputs. */
+export const FULL_PLAN_FIELDS = { title: 1, counterpart: 2 } as const;
+
+/**
+ * One marker line, e.g. `<!-- collab:needs -->`; group 1 is the marker id. Not global, so it
+ * carries no `lastIndex` state: test it against a single line.
+ */
+export const SECTION_MARKER = /^[ \t]{0,3}<!--[ \t]*collab:([a-z0-9][a-z0-9-]*)[ \t]*-->[ \t]*$/;
+
+/** `- [ ] 2026-12-01 note`; groups: 1 state (space/x/X), 2 date or `YYYY-MM-DD`, 3 the rest. */
+export const CHECKIN_LINE = /^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(\d{4}-\d{2}-\d{2}|YYYY-MM-DD)(?=\s|$)[ \t]*(.*)$/;
+
+/** Side labels of the workload table rows, in every content language. */
+export const WORKLOAD_SIDE_LABELS = {
+  mine: ['我方', 'My side'],
+  theirs: ['对方', 'Their side'],
+} as const;
+
+/** The part of a template or document from one marker line up to the next. */
+export interface PlanSectionBlock {
+  /** Marker id, e.g. `needs`. */
+  readonly marker: string;
+  /** The first heading after the marker, without `#`s (empty if there is none). */
+  readonly title: string;
+  /** The marker line and everything up to the next marker line. */
+  readonly text: string;
+}
+
+/** What every insertable template has, built in or from the team. */
+export interface InsertableTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Snippet syntax. */
+  readonly body: string;
+  /** Body text before the first marker (the plan's title lines). */
+  readonly preamble: string;
+  readonly sections: readonly PlanSectionBlock[];
+}
+
+export interface PlanTemplate extends InsertableTemplate {
+  readonly id: BuiltInTemplateId;
+  readonly language: ContentLanguage;
+  readonly lessonSection: LessonSectionId;
+}
+
+export interface TeamTemplate extends InsertableTemplate {
+  /** `team:<folder name>/<file name>` */
+  readonly id: string;
+  readonly fileName: string;
+}
+
+/** Largest team template file read, in bytes. */
+export const TEAM_TEMPLATE_MAX_BYTES = 256 * 1024;
+
+export type TeamTemplateErrorCode =
+  | 'too-large'
+  | 'binary'
+  | 'not-utf8'
+  | 'no-front-matter'
+  | 'unclosed-front-matter'
+  | 'bad-front-matter-line'
+  | 'missing-name'
+  | 'bad-format'
+  | 'empty-body'
+  /** The file system refused to stat or read it (set by the adapter). */
+  | 'unreadable';
+
+export interface TeamTemplateError {
+  readonly code: TeamTemplateErrorCode;
+  /** 1-based line in the file, where it helps. */
+  readonly line?: number;
+}
+
+export type TeamTemplateResult =
+  | { readonly ok: true; readonly template: TeamTemplate }
+  | { readonly ok: false; readonly fileName: string; readonly error: TeamTemplateError };
+
+/**
+ * Parses a built-in template file. Throws on a malformed file: built-in templates are part of the
+ * extension and the unit tests keep them well formed.
+ */
+export function parsePlanTemplate(id: BuiltInTemplateId, language: ContentLanguage, fileText: string): PlanTemplate {
+  const parsed = splitFrontMatter(fileText);
+  if (!parsed.ok) {
+    throw new Error(`Template ${id}.${language}: ${parsed.error.code} (line ${parsed.error.line ?? 1})`);
+  }
+  const { fields, body } = parsed;
+  const name = fields.get('name');
+  const description = fields.get('description');
+  const lessonSection = fields.get('section');
+  if (!name || !description || !isLessonSectionId(lessonSection) || !isContentLanguage(language)) {
+    throw new Error(`Template ${id}.${language}: front matter needs name, description and a lesson section id`);
+  }
+  return { id, language, name, description, lessonSection, body, ...splitSections(body) };
+}
+
+/**
+ * Parses a team template (`.collab/templates/*.md` in the workspace). Never throws: a broken file
+ * comes back as an error the picker can show.
+ *
+ * Front matter: `name` (required), `description` (optional, one line) and `format` (optional):
+ * `snippet` (default, the body uses snippet syntax like the built-in templates, so `$1`/`${1:…}`
+ * become tab stops; only date, time and random variables expand, any other `$NAME` stays literal
+ * so a shared file can't paste the clipboard or the selection) or `text` (inserted literally).
+ */
+export function parseTeamTemplate(folderName: string, fileName: string, bytes: Uint8Array): TeamTemplateResult {
+  const fail = (code: TeamTemplateErrorCode, line?: number): TeamTemplateResult => ({
+    ok: false,
+    fileName,
+    error: line === undefined ? { code } : { code, line },
+  });
+  if (bytes.byteLength > TEAM_TEMPLATE_MAX_BYTES) {
+    return fail('too-large');
+  }
+  if (bytes.includes(0)) {
+    return fail('binary');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('not-utf8');
+  }
+  const parsed = splitFrontMatter(text);
+  if (!parsed.ok) {
+    return fail(parsed.error.code, parsed.error.line);
+  }
+  const name = parsed.fields.get('name');
+  if (!name) {
+    return fail('missing-name');
+  }
+  const format = parsed.fields.get('format') ?? 'snippet';
+  if (format !== 'snippet' && format !== 'text') {
+    return fail('bad-format');
+  }
+  if (parsed.body.trim() === '') {
+    return fail('empty-body');
+  }
+  const body = format === 'text' ? escapeSnippetText(parsed.body) : keepOnlyVariables(parsed.body, DATE_AND_RANDOM_VARIABLES);
+  return {
+    ok: true,
+    template: {
+      id: `team:${folderName}/${fileName}`,
+      fileName,
+      name,
+      description: parsed.fields.get('description') ?? '',
+      body,
+      ...splitSections(body),
+    },
+  };
+}
+
+/** Markers present in a document, every occurrence in document order; fenced code is skipped. */
+export function findMarkers(documentText: string): string[] {
+  return splitSections(documentText).sections.map((section) => section.marker);
+}
+
+/** Splits text into the part before the first marker and one block per marker line. */
+export function splitSections(text: string): { preamble: string; sections: PlanSectionBlock[] } {
+  const lines = text.split('\n');
+  const starts: { line: number; marker: string }[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const fenceMatch = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch?.[1]) {
+      const opener = fenceMatch[1];
+      if (fence === undefined) {
+        fence = opener;
+      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
+        fence = undefined;
+      }
+      return;
+    }
+    const marker = fence === undefined ? SECTION_MARKER.exec(line.replace(/\r$/, ''))?.[1] : undefined;
+    if (marker) {
+      starts.push({ line: index, marker });
+    }
+  });
+  const preambleEnd = starts[0]?.line ?? lines.length;
+  const sections = starts.map((start, position): PlanSectionBlock => {
+    const end = starts[position + 1]?.line ?? lines.length;
+    const blockLines = lines.slice(start.line, end);
+    return { marker: start.marker, title: firstHeading(blockLines), text: blockLines.join('\n') };
+  });
+  return { preamble: lines.slice(0, preambleEnd).join('\n'), sections };
+}
+
+/** A check-in line read back from a plan. */
+export interface CheckinLine {
+  readonly done: boolean;
+  /** `YYYY-MM-DD`, or undefined while the date is still the unfilled `YYYY-MM-DD`. */
+  readonly date: string | undefined;
+  readonly note: string;
+}
+
+export function parseCheckinLine(line: string): CheckinLine | undefined {
+  const match = CHECKIN_LINE.exec(line.replace(/\r$/, ''));
+  if (!match) {
+    return undefined;
+  }
+  const date = match[2] === 'YYYY-MM-DD' ? undefined : match[2];
+  return { done: match[1] !== ' ', date, note: (match[3] ?? '').trim() };
+}
+
+/** A row of the workload table read back from a plan. */
+export interface WorkloadRow {
+  readonly side: 'mine' | 'theirs' | 'other';
+  readonly cells: readonly string[];
+}
+
+/** Reads the body rows of the first pipe table in a section's text (header and rule skipped). */
+export function parseWorkloadTable(sectionText: string): WorkloadRow[] {
+  const rows: WorkloadRow[] = [];
+  let seenRule = false;
+  for (const rawLine of sectionText.split('\n')) {
+    const line = rawLine.trim();
+    if (!line.startsWith('|')) {
+      if (seenRule) {
+        break;
+      }
+      continue;
+    }
+    const cells = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+    if (cells.every((cell) => /^:?-+:?$/.test(cell))) {
+      seenRule = true;
+      continue;
+    }
+    if (!seenRule) {
+      continue;
+    }
+    const sideCell = cells[0] ?? '';
+    const side = (WORKLOAD_SIDE_LABELS.mine as readonly string[]).includes(sideCell)
+      ? 'mine'
+      : (WORKLOAD_SIDE_LABELS.theirs as readonly string[]).includes(sideCell)
+        ? 'theirs'
+        : 'other';
+    rows.push({ side, cells });
+  }
+  return rows;
+}
+
+type FrontMatterResult =
+  | { readonly ok: true; readonly fields: ReadonlyMap<string, string>; readonly body: string }
+  | { readonly ok: false; readonly error: TeamTemplateError };
+
+/** `---` / `key: value` lines / `---`, then the body. Values may be quoted; keys are lower-cased. */
+function splitFrontMatter(fileText: string): FrontMatterResult {
+  const lines = fileText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  if (lines[0]?.trim() !== '---') {
+    return { ok: false, error: { code: 'no-front-matter', line: 1 } };
+  }
+  const close = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (close < 0) {
+    return { ok: false, error: { code: 'unclosed-front-matter', line: 1 } };
+  }
+  const fields = new Map<string, string>();
+  for (let index = 1; index < close; index++) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '' || line.trimStart().startsWith('#')) {
+      continue;
+    }
+    const match = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (!match?.[1]) {
+      return { ok: false, error: { code: 'bad-front-matter-line', line: index + 1 } };
+    }
+    fields.set(match[1].toLowerCase(), unquote((match[2] ?? '').trim()));
+  }
+  return { ok: true, fields, body: lines.slice(close + 1).join('\n') };
+}
+
+function unquote(value: string): string {
+  const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
+  return quoted?.[1] ?? value;
+}
+
+function firstHeading(blockLines: readonly string[]): string {
+  for (const line of blockLines) {
+    const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
+    if (heading) {
+      return heading[1] ?? '';
+    }
+  }
+  return '';
+}
