@@ -31,7 +31,12 @@ async function main() {
   try {
     const mocha = spawnSync(
       process.execPath,
-      [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', path.join('test', 'e2e', '.mocharc.json')],
+      [
+        path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+        '--config', path.join('test', 'e2e', '.mocharc.json'),
+        // COLLAB_COACH_E2E_GREP runs only the specs whose titles match, when working on one.
+        ...(process.env.COLLAB_COACH_E2E_GREP ? ['--grep', process.env.COLLAB_COACH_E2E_GREP] : []),
+      ],
       {
         cwd: repoRoot,
         stdio: 'inherit',
