@@ -384,7 +384,7 @@ function createTeamNotesSource(
           );
           continue;
         }
-        notes.push({ name: file.name, html: renderMarkdown(checked.markdown).html });
+        notes.push({ name: file.name, html: renderMarkdown(checked.markdown, { idPrefix: `note-${notes.length + 1}-` }).html });
       } catch (error) {
         log.warn(`Could not read team note ${file.uri.toString()}: ${String(error)}`);
         notices.push(vscode.l10n.t('{0} could not be read.', file.name));

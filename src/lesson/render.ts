@@ -27,6 +27,11 @@ export interface RenderOptions {
   readonly tocMinLevel?: number;
   /** Deepest heading level listed in the toc; default 4. */
   readonly tocMaxLevel?: number;
+  /**
+   * Put before every heading id, explicit or generated. Team notes render with one, so a note can
+   * never take an id the lesson's own sections use.
+   */
+  readonly idPrefix?: string;
 }
 
 export interface LessonRenderer {
@@ -140,8 +145,9 @@ function finishHeadings(state: StateCore): void {
         id = `${base}-${suffix}`;
       }
       used.add(id);
-      token.attrSet('id', id);
     }
+    id = env.idPrefix + id;
+    token.attrSet('id', id);
     token.attrSet('tabindex', '-1');
     const level = Number(token.tag.slice(1));
     if (level >= env.tocMinLevel && level <= env.tocMaxLevel) {
@@ -188,6 +194,7 @@ function neutraliseLinksAndImages(state: StateCore): void {
 interface RenderEnv {
   readonly tocMinLevel: number;
   readonly tocMaxLevel: number;
+  readonly idPrefix: string;
   readonly toc: TocEntry[];
 }
 
@@ -224,6 +231,7 @@ export function createLessonRenderer(): LessonRenderer {
       const env: RenderEnv = {
         tocMinLevel: options.tocMinLevel ?? 2,
         tocMaxLevel: options.tocMaxLevel ?? 4,
+        idPrefix: options.idPrefix ?? '',
         toc: [],
       };
       try {

@@ -42,6 +42,8 @@ export async function openWorkbench(): Promise<Workbench> {
   page.on('pageerror', (error) => console.log(`    [page error] ${String(error).slice(0, 200)}`));
   await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  // The extension is active once its status-bar tip is there; before that the palette may not list its commands yet.
+  await page.locator(`[id="${EXTENSION_ID}.collabCoach.tip"]`).waitFor({ timeout: 90000 });
 
   const workbench: Workbench = {
     page,

@@ -9,6 +9,7 @@ const steps = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], counted: true },
   { name: 'extension host', command: ['npm', 'run', '--silent', 'test:host'], counted: true },
+  { name: 'web (VS Code 1.91)', command: ['npm', 'run', '--silent', 'test:web'], counted: true },
   { name: 'end to end', command: ['npm', 'run', '--silent', 'test:e2e'], counted: true },
 ];
 
@@ -51,7 +52,7 @@ async function main() {
   for (const result of results) {
     const status = result.code === 0 ? 'ok' : `FAILED (exit ${result.code})`;
     const counts = result.counted ? ` — ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''}` : '';
-    console.log(`${result.name.padEnd(16)} ${status}${counts} (${result.seconds.toFixed(1)} s)`);
+    console.log(`${result.name.padEnd(20)} ${status}${counts} (${result.seconds.toFixed(1)} s)`);
     passed += result.passed;
     failed += result.failed;
     if (result.code !== 0 && result.failed === 0) {
@@ -59,7 +60,7 @@ async function main() {
     }
   }
   for (const step of steps.slice(results.length)) {
-    console.log(`${step.name.padEnd(16)} not run`);
+    console.log(`${step.name.padEnd(20)} not run`);
     failed += 1;
   }
   console.log(`${passed} passed, ${failed} failed`);

@@ -229,3 +229,11 @@ describe('renderCached', () => {
     assert.ok(Object.isFrozen(rendered.toc));
   });
 });
+
+describe('heading id prefix (team notes)', () => {
+  it('prefixes explicit and generated ids, so a note cannot take a lesson id', () => {
+    const { html, toc } = renderMarkdown('## Fake {#overview}\n\n## Plain title\n', { idPrefix: 'note-1-' });
+    assert.equal(html, '<h2 id="note-1-overview" tabindex="-1">Fake</h2>\n<h2 id="note-1-plain-title" tabindex="-1">Plain title</h2>\n');
+    assert.deepEqual(toc.map((entry) => entry.id), ['note-1-overview', 'note-1-plain-title']);
+  });
+});
