@@ -1,0 +1,354 @@
+// Renders docs/benchmark.md from one `npm run bench` run: the machine, the table, for every missed
+// target why and what would close it, and the details behind each figure.
+'use strict';
+const KB = 1024;
+
+function median(values) {
+  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return null;
+  }
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function spreadText(values, format) {
+  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return '—';
+  }
+  return `${format(median(sorted))} [${format(sorted[0])}–${format(sorted[sorted.length - 1])}] n=${sorted.length}`;
+}
+
+const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const ratio = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(2)}×`);
+const escape = (text) => String(text).replace(/\|/g, '\\|');
+const metText = (met) => (met === null ? 'n/a' : met ? 'yes' : '**NO**');
+
+function resultsTable(rows) {
+  const lines = ['| what | ours | reference | ratio | target | met? |', '|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    const what = row.what.startsWith(' ') ? `↳ ${row.what.trim()}` : row.what;
+    lines.push(`| ${[what, row.ours, row.reference, ratio(row.ratio), row.target, metText(row.met)].map(escape).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const relative = (file) => file.replace(/^.*?\/(src|test)\//, '$1/');
+
+/** The lightest built-in activated at startup, per good run. */
+function hostSummary(results) {
+  if (!results.host) {
+    return null;
+  }
+  const good = results.host.runs.filter((run) => !run.error);
+  const withActivation = results.host.runs.filter((run) => run.running && run.running.some((row) => row.kind === 'ours'));
+  const perRun = withActivation.map((run) => {
+    const ours = run.running.find((row) => row.kind === 'ours');
+    const reference = run.running.find((row) => row.kind === 'reference');
+    const startup = run.running.filter((row) => row.kind === 'built-in' && row.atStartup && row.ms !== null);
+    const lightest = startup.reduce((best, row) => (best === null || row.ms < best.ms ? row : best), null);
+    const stats = (id) => (run.activationStats || []).find((entry) => entry.Extension === id) || null;
+    return { run, ours, reference, lightest, oursStats: stats('qianjinshe.collab-coach'), referenceStats: stats(reference ? reference.id : ''), lightestStats: lightest ? stats(lightest.id) : null };
+  });
+  return { good, withActivation, perRun };
+}
+
+function apiCallText(calls) {
+  const entries = Object.entries(calls || {});
+  if (!entries.length) {
+    return '(not counted)';
+  }
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  return `${total} times: ${entries.map(([name, count]) => `${name} ×${count}`).join(', ')}`;
+}
+
+function explainMisses(results, rows) {
+  const missed = rows.filter((row) => row.met === false);
+  if (missed.length === 0) {
+    return 'None: every target was met in this run.';
+  }
+  const parts = [];
+  const row = (id) => rows.find((entry) => entry.id === id);
+  for (const miss of missed) {
+    if (miss.id === 'entry') {
+      const over = results.entryBytes - 10 * KB;
+      const composition = results.entryComposition || [];
+      const titles = composition.find((entry) => entry.file.endsWith('src/tips/sectionTitles.ts'));
+      const tipFiles = composition.filter((entry) => /src\/(tips\/|content\/tips\.ts)/.test(entry.file));
+      const tipBytes = tipFiles.reduce((sum, entry) => sum + entry.bytes, 0);
+      let text = `**Entry bundle — ${kb(results.entryBytes)}, ${over.toLocaleString('en-US')} B over 10 KB.** `;
+      text += composition.length
+        ? `Its largest parts (bytes each source contributes to the minified entry): ${composition.slice(0, 6).map((entry) => `${relative(entry.file)} ${entry.bytes.toLocaleString('en-US')} B`).join(', ')}. `
+        : '';
+      if (titles && results.entryBytes - titles.bytes <= 10 * KB) {
+        text += `What would close it: the tip's section titles (${relative(titles.file)}, ${titles.bytes.toLocaleString('en-US')} B of Chinese and English strings, used only in the tip's tooltip) could travel in content/tips.json, which the tip reads after activation anyway; that alone brings the entry to about ${kb(results.entryBytes - titles.bytes)}.`;
+      } else if (tipBytes > 0) {
+        text += `What would close it: the daily tip (${tipFiles.map((entry) => relative(entry.file)).join(', ')}: ${tipBytes.toLocaleString('en-US')} B together) could become a lazy chunk loaded right after activate returns, as the lesson and the plan tools are.`;
+      }
+      parts.push(text);
+    } else if (miss.id === 'startup') {
+      const samples = results.startup.samples;
+      const part = (which, key) => median(samples[which].map((sample) => sample[key]));
+      const tipFiles = (results.entryComposition || []).filter((entry) => /src\/(tips\/|content\/tips\.ts)/.test(entry.file));
+      const tipBytes = tipFiles.reduce((sum, entry) => sum + entry.bytes, 0);
+      const wall = row('startup-wall');
+      parts.push(
+        `**Startup on Node — ${ratio(miss.ratio)} the empty extension.** require ${ms(part('ours', 'require_ms'))} vs ${ms(part('empty', 'require_ms'))} ` +
+          `(compiling ${kb(results.entryBytes)} against ${results.emptyBytes} B), activate ${ms(part('ours', 'activate_ms'))} vs ${ms(part('empty', 'activate_ms'))} ` +
+          `(during require and activate ours used the \`vscode\` API ${apiCallText(results.startup.graph.apiCalls)}, and it also arms the midnight timer and starts reading content/tips.json; ` +
+          'the empty one creates one status item). ' +
+          `In absolute terms it is a few milliseconds: a whole Node process that loads either bundle takes the same time (${wall ? ratio(wall.ratio) : '—'}). ` +
+          'What would close it: keep only the registrations in the entry (about 1 KB; every handler already loads its feature on first use) ' +
+          `and load the daily tip${tipBytes ? ` (${tipFiles.map((entry) => relative(entry.file)).join(', ')}, ${tipBytes.toLocaleString('en-US')} B)` : ''} as a chunk of its own right after activate returns. ` +
+          'The tip would then cost its few milliseconds just after activation instead of inside it: the same work, off the measured path. ' +
+          'A side experiment while writing this bench (2026-11-27, same machine kind, 12 pairs) put numbers on it: the entry with the daily tip as a lazy chunk was 2.9 KB and ~1.9× the empty extension; ' +
+          'an entry holding only the registrations (status item, five commands, view provider, serializer; 1.2 KB) ~1.3×. So ≤ 1.2× also needs the progress store out of the entry ' +
+          '(it could be created on the first lesson or plan use), and even then sits at the edge of the noise.',
+      );
+    } else if (miss.id === 'activation') {
+      const summary = hostSummary(results);
+      const trivial = row('activation-trivial');
+      const oursLoad = summary ? median(summary.perRun.map((entry) => (entry.oursStats ? Number(entry.oursStats['Load Code']) : null))) : null;
+      const oursCall = summary ? median(summary.perRun.map((entry) => (entry.oursStats ? Number(entry.oursStats['Call Activate']) : null))) : null;
+      const refLoad = summary ? median(summary.perRun.map((entry) => (entry.referenceStats ? Number(entry.referenceStats['Load Code']) : null))) : null;
+      const lightestIds = summary ? [...new Set(summary.perRun.filter((entry) => entry.lightest).map((entry) => entry.lightest.id))].join(', ') : '—';
+      parts.push(
+        `**Real host activation — ${ratio(miss.ratio)} the lightest built-in at startup (${lightestIds}).** ` +
+          `A trivial extension installed the same way (one command, onStartupFinished, no work) shows ${trivial ? trivial.reference : '—'}, and ours ${trivial ? ratio(trivial.ratio) : '—'} of it: ` +
+          'the figure VS Code shows is its floor for an installed extension, not our code. Running Extensions shows Load Code + Call Activate, and Load Code counts from the activation request, ' +
+          'so it includes waiting behind the other extensions activated at the same moment and reading the extension from disk' +
+          (oursLoad !== null ? ` — "Developer: Startup Performance" splits ours into Load Code ${oursLoad} ms and Call Activate ${oursCall} ms (the trivial one: Load Code ${refLoad} ms)` : '') +
+          `. Why built-ins show less is inside VS Code (git-base, for one, is activated as a dependency within git's eager activation); what the bench shows is that a do-nothing extension installed like ours already shows most of it (ours is ${trivial ? ratio(trivial.ratio) : '—'} of it). ` +
+          'What would close it: nothing inside the extension can; an extension that activates later (for example only when the Collab Coach view opens) would leave the startup list, but then there is no daily tip at startup, which the issue asks for. ' +
+          'Our own part, Call Activate, is the figure to watch.',
+      );
+    } else if (miss.id === 'paint-first' || miss.id === 'paint-again') {
+      const summary = hostSummary(results);
+      const first = miss.id === 'paint-first';
+      const opens = (which) =>
+        summary ? summary.good.flatMap((run) => run.opens.filter((open) => open.which === which && (first ? open.round === 1 : open.round > 1))) : [];
+      const pick = (which, key) => median(opens(which).map((open) => open[key]));
+      const frameGap = pick('lesson', 'visible_ms') - pick('empty', 'visible_ms');
+      const headingGap = pick('lesson', 'heading_ms') - pick('lesson', 'visible_ms');
+      parts.push(
+        `**${miss.what} — ${ratio(miss.ratio)} the empty webview.** Split (medians): VS Code swaps the content frame in after ${ms(pick('lesson', 'visible_ms'))} for the lesson vs ` +
+          `${ms(pick('empty', 'visible_ms'))} for the empty page (${ms(frameGap)} more), and the lesson's heading appears ${ms(headingGap)} after that; the empty page has its heading in its first HTML. ` +
+          'The frame gap: the lesson shell loads a stylesheet and a script (media/lesson.css, dist/webview/lesson.js) through the webview resource route, the empty page loads nothing' +
+          (first ? '; on the first open the command handler also loads dist/lesson.js (markdown-it included) before it creates the panel' : '') +
+          '. The heading gap: the page script posts `ready`, the host ' +
+          (first ? 'reads content/lesson/*.md, renders it with markdown-it and posts the HTML back' : 'posts the cached HTML back') +
+          ', and the script inserts it. What would close it: put the rendered lesson (cached per language) straight into the first `webview.html`, keeping the message for later updates ' +
+          '(removes the round trip); inline the stylesheet and the script under the page\'s nonce (removes two fetches)' +
+          (first ? '; and create the panel with its shell before loading the lesson chunk, or load the chunk in the background a few seconds after startup' : '') +
+          '.',
+      );
+    } else if (miss.id === 'plan') {
+      parts.push(
+        `**Plan checker — ${ratio(miss.ratio)} markdown-it's parse of the same ${results.plan.lines} lines.** ` +
+          'The checker does more than tokenising (sections, answers against the template questions, dates, findings); closing the gap means profiling it on the generated plan ' +
+          '(`node --cpu-prof test/bench/plan-child.js out/bench/plan-under-test.js 5000 15`) and removing per-line re-scans.',
+      );
+    } else if (miss.id === 'vsix') {
+      parts.push(`**.vsix — ${miss.ours}.** List what ships with \`npx vsce ls --tree\`; the browser bundle dist/web/extension.js carries its own markdown-it and is the largest file.`);
+    } else if (miss.id === 'markdown-it') {
+      parts.push(`**markdown-it in the entry.** Signatures found: ${results.scan.inEntry.join(', ') || 'none'}; loaded after activate: ${results.startup.graph.loadedAfterActivate.join(', ')}. Something in the entry imports the lesson code statically.`);
+    } else {
+      parts.push(`**${miss.what}** missed (${ratio(miss.ratio)}).`);
+    }
+  }
+  return parts.map((text) => `- ${text}`).join('\n');
+}
+
+function startupDetails(results) {
+  const samples = results.startup.samples;
+  const line = (which) => {
+    const list = samples[which];
+    return `| ${which === 'ours' ? 'Collab Coach dist/extension.js' : 'empty extension'} | ${which === 'ours' ? results.entryBytes.toLocaleString('en-US') : results.emptyBytes} B | ${spreadText(list.map((s) => s.require_ms), ms)} | ${spreadText(list.map((s) => s.activate_ms), ms)} | ${spreadText(list.map((s) => s.total_ms), ms)} | ${spreadText(list.map((s) => s.wall_ms), ms)} |`;
+  };
+  const graph = results.startup.graph;
+  return [
+    '| bundle | bytes | require | activate | require + activate | whole process |',
+    '|---|---|---|---|---|---|',
+    line('ours'),
+    line('empty'),
+    '',
+    `Per-pair ratio (ours ÷ empty, require + activate): ${spreadText(results.startup.ratios, (value) => value.toFixed(2))}.`,
+    '',
+    `markdown-it signatures searched for: \`${results.scan.signatures.join('`, `')}\` — ` +
+      `found in dist/extension.js: ${results.scan.inEntry.length ? results.scan.inEntry.join(', ') : 'none'}; in dist/lesson.js (the control): ${results.scan.inLesson.length}.`,
+    `During require + activate (a separate, uncounted-for-timing sample) ours used the \`vscode\` API ${apiCallText(graph.apiCalls)}.`,
+    `After activate and the tip's background work: modules loaded from dist/: ${graph.loadedAfterActivate.join(', ')}; markdown-it loaded: ${graph.markdownItLoaded ? 'yes' : 'no'}; ` +
+      `status item: "${(graph.statusItemText || []).join('", "')}". After running the stand-in's \`collabCoach.openLesson\` (the control): ${(graph.loadedAfterOpenLesson || []).join(', ')}.`,
+  ].join('\n');
+}
+
+function hostDetails(results) {
+  const summary = hostSummary(results);
+  if (!summary) {
+    return 'Skipped.';
+  }
+  const out = [];
+  const failed = results.host.runs.filter((run) => run.error);
+  if (failed.length) {
+    out.push(`${failed.length} of ${results.host.runs.length} runs failed (left out of the webview figures; their Running Extensions reading, if any, is kept): ${failed.map((run) => `run ${run.run}: ${run.error}`).join('; ')}.`, '');
+  }
+  // Running Extensions, every extension seen, per run.
+  const ids = new Map();
+  for (const run of summary.withActivation) {
+    for (const row of run.running) {
+      if (!ids.has(row.id)) {
+        ids.set(row.id, row);
+      }
+    }
+  }
+  out.push(
+    '"Developer: Show Running Extensions", read about 3 s after the tip appeared (ms as shown; the event from hovering the time, or from Startup Performance\'s Event column for rows not hovered):',
+    '',
+    `| extension | activated | ${summary.withActivation.map((run) => `run ${run.run}`).join(' | ')} | median |`,
+    `|---|---|${summary.withActivation.map(() => '---|').join('')}---|`,
+  );
+  const sorted = [...ids.values()].sort((a, b) => {
+    const medianOf = (id) => median(summary.withActivation.map((run) => (run.running.find((row) => row.id === id) || {}).ms));
+    return medianOf(b.id) - medianOf(a.id);
+  });
+  for (const first of sorted) {
+    const values = summary.withActivation.map((run) => {
+      const row = run.running.find((entry) => entry.id === first.id);
+      return row ? row.ms : null;
+    });
+    const label = first.kind === 'ours' ? `**${first.id}** (ours)` : first.kind === 'reference' ? `${first.id} (trivial reference)` : first.id;
+    out.push(`| ${label} | ${first.event}${first.atStartup ? ' — at startup' : ''} | ${values.map((value) => (value === null ? '—' : value)).join(' | ')} | ${median(values) ?? '—'} |`);
+  }
+  const statsRows = summary.perRun.filter((entry) => entry.oursStats);
+  if (statsRows.length) {
+    out.push(
+      '',
+      '"Developer: Startup Performance" → Extension Activation Stats, medians over the runs (ms):',
+      '',
+      '| extension | Load Code | Call Activate | Finish Activate | Event |',
+      '|---|---|---|---|---|',
+    );
+    const statLine = (label, pick) => {
+      const list = summary.perRun.map(pick).filter(Boolean);
+      if (!list.length) {
+        return;
+      }
+      const m = (key) => median(list.map((entry) => Number(entry[key])));
+      out.push(`| ${label} | ${m('Load Code')} | ${m('Call Activate')} | ${m('Finish Activate')} | ${list[0].Event || '—'} |`);
+    };
+    statLine('qianjinshe.collab-coach (ours)', (entry) => entry.oursStats);
+    statLine('trivial reference', (entry) => entry.referenceStats);
+    statLine('lightest built-in at startup, per run', (entry) => entry.lightestStats);
+  }
+  out.push(
+    '',
+    'Webview opens, Enter in the command palette → first `<h1>` painted (ms; "visible" = VS Code swapped the content frame in):',
+    '',
+    '| run | round | opened | visible | heading in DOM | painted |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const run of summary.good) {
+    for (const open of run.opens) {
+      out.push(`| ${run.run} | ${open.round} | ${open.which === 'lesson' ? 'Open the Lesson' : 'empty webview'} | ${open.visible_ms} | ${open.heading_ms} | ${open.painted_ms} |`);
+    }
+  }
+  out.push('', `Workbench load to the tip in the status bar: ${spreadText(summary.good.map((run) => run.tipVisible_ms), (value) => `${(value / 1000).toFixed(1)} s`)}.`);
+  return out.join('\n');
+}
+
+function planDetails(results) {
+  const plan = results.plan;
+  if (!plan.available) {
+    return plan.reason;
+  }
+  return [
+    `Generated plan: ${plan.lines.toLocaleString('en-US')} lines, ${plan.chars.toLocaleString('en-US')} characters, ${plan.tokens.toLocaleString('en-US')} markdown-it tokens; the checker reported ${plan.sections ?? '—'} sections and ${plan.findings ?? '—'} finding(s).`,
+    '',
+    `- checkPlan: ${spreadText(plan.checker_ms, ms)} (first call in the process ${ms(plan.first.checker_ms)})`,
+    `- md.parse: ${spreadText(plan.parse_ms, ms)} (first call ${ms(plan.first.parse_ms)})`,
+    `- per-round ratio: ${spreadText(plan.ratios, (value) => value.toFixed(2))}`,
+  ].join('\n');
+}
+
+/** Says so when other work shared the machine during the run (load average above the core count). */
+function busyNote(machine) {
+  const cores = Number(machine.nproc) || 1;
+  const peak = typeof machine.loadPeak === 'number' ? machine.loadPeak : Number(String(machine.loadBefore || '0').split(' ')[0]);
+  if (!(peak > cores)) {
+    return '';
+  }
+  const middle = typeof machine.loadMedian === 'number' ? `, median ${machine.loadMedian.toFixed(1)}` : '';
+  return `\nThe machine was busy during this run (1-minute load average up to ${peak.toFixed(1)}${middle}, on ${cores} cores: other jobs were running), so single figures scatter widely; ` +
+    'the ratios are taken within pairs measured back to back, which cancels much of that, but a ratio near its target can land on either side from run to run.\n';
+}
+
+function renderReport(results, rows) {
+  const m = results.machine;
+  const date = results.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return `# Benchmark
+
+Written by \`npm run bench\` (test/bench/run-bench.js) on ${date}; the run took ${Math.round(results.seconds)} s.
+Run it again to refresh this file. Every figure is a ratio against a reference measured in the same run,
+because these machines are shared and noisy and absolute times mean little; times are medians of repeated runs.
+Timings are never asserted in \`npm test\`.
+
+## Machine
+
+| nproc | CPU | memory | Node | OS | code-server | Chromium | load average (1/5/15 min) before → after |
+|---|---|---|---|---|---|---|---|
+| ${m.nproc} | ${escape(m.cpu)} | ${m.memory} | ${m.node} | ${escape(m.os)} | ${m.codeServer} | ${escape(m.chromium)} | ${m.loadBefore} → ${m.loadAfter} |
+
+## Results
+${busyNote(m)}
+${resultsTable(rows)}
+
+Ratio = ours ÷ reference; where figures come in pairs (startup, webview opens, checker rounds, real-host runs) it is the median of the per-pair ratios,
+so it need not equal the ratio of the two medians shown. Sizes are against their budget (1 KB = 1,024 bytes).
+
+## Targets missed, and what would close them
+
+${explainMisses(results, rows)}
+
+## How each figure is taken
+
+- **Startup on Node.** \`npm run package\` builds the production bundles and the .vsix; the bench measures the files inside that .vsix.
+  Each sample is a fresh \`node\` process (test/bench/startup-child.js) that installs a \`vscode\` stand-in (test/bench/vscode-stand-in.js:
+  what activation touches, a no-op for anything else, \`workspace.fs.readFile\` answering asynchronously), warms Node's own timers,
+  file system and text decoding as the extension host has them warm, then times \`require(dist/extension.js)\` and \`activate(context)\`.
+  The reference is test/bench/empty-extension (one status item) bundled with the same esbuild settings. ${results.options.startupRounds} pairs, order alternating.
+- **markdown-it.** The entry's text is searched for strings every markdown-it build carries; dist/lesson.js must contain all of them (the control).
+  After activate and the tip's background work, the process's module cache must hold no dist/lesson.js and no markdown-it; running the
+  stand-in's \`collabCoach.openLesson\` must then load dist/lesson.js (the control that the check sees lazy chunks).
+- **Real host.** ${results.options.runs} runs, each a fresh code-server ${m.codeServer} (fresh profile; Collab Coach's .vsix and
+  test/bench/reference-extension's installed with code-server's CLI; settings \`"workbench.editor.useModal": "off"\`, \`"extensions.autoUpdate": "off"\`, git on as for users)
+  and one page load in headless Chromium at 1600×1400. "Developer: Show Running Extensions" is read from its list (scrolled, as it is virtualised);
+  hovering a time tells why that extension activated (the bench hovers ours, the reference and the built-ins from the lightest up to the first that activated at startup;
+  the others get their event from "Developer: Startup Performance"). "At startup" means activated on start-up (\`*\`, including as a dependency) or after start-up finished.
+  The target compares our time with the lightest built-in activated at startup in the same list, per run.
+- **Lesson first paint.** In the same page, after one throw-away webview: ${results.options.rounds} rounds of \`Collab Coach: Open the Lesson\` and
+  \`Collab Coach Bench: Open Empty Webview\` (the reference extension: a panel whose HTML is one \`<h1>\`), order alternating, all editors closed in between.
+  A script in each webview's host frame stamps the second animation frame after the first \`<h1>\` with a layout box appears in the content frame;
+  the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach it loads dist/lesson.js and renders the lesson).
+- **Plan checker.** src/plan/checker.ts and test/fixtures/plans/generate.ts bundled (minified) on the fly; in one Node process, after a warm-up,
+  ${results.options.planRounds} interleaved rounds of \`checkPlan(text, { today })\` and markdown-it's \`md.parse(text, {})\` on the same generated text.
+- **.vsix size.** collab-coach.vsix as \`npm run package\` writes it.
+
+## Details
+
+### Startup on Node
+
+${startupDetails(results)}
+
+### Real host
+
+${hostDetails(results)}
+
+### Plan checker
+
+${planDetails(results)}
+`;
+}
+
+module.exports = { renderReport };
