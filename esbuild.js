@@ -19,6 +19,7 @@ const tests = process.argv.includes('--tests');
 const lazyChunks = {
   'src/lesson/lessonFeature.ts': 'lesson.js',
   'src/plan/planFeature.ts': 'plan.js',
+  'src/plan/coachFeature.ts': 'coach.js',
 };
 
 /** @type {import('esbuild').Plugin} */
@@ -62,7 +63,18 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * Keeps markdown-it's weight to what we use. It imports only the entity decoder, but the
+ * `entities` index also pulls in a 23 KB encoder table; and it always builds a linkify-it
+ * matcher, which `linkify: false` never calls.
+ */
+const alias = {
+  entities: './node_modules/entities/lib/esm/decode.js',
+  'linkify-it': './src/lesson/linkifyDisabled.ts',
+};
+
 const common = {
+  alias,
   bundle: true,
   minify: production,
   sourcemap: !production,

@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import type { LessonFeature } from './lesson/lessonFeature';
 import { type ProgressStore, createProgressStore } from './lesson/progress';
+import type { CoachFeature } from './plan/coachFeature';
 import type { PlanFeature } from './plan/planFeature';
+import { registerPlanWatcher } from './plan/planWatcher';
 import { type DailyTipController, registerDailyTip } from './tips/dailyTip';
 
 /** What activate() returns: used by the extension-host tests to observe state. */
@@ -24,6 +26,11 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let planFeature: Promise<PlanFeature> | undefined;
   const plan = (): Promise<PlanFeature> =>
     (planFeature ??= import('./plan/planFeature').then((module) => module.createPlanFeature(context)));
+  let coachFeature: Promise<CoachFeature> | undefined;
+  const coach = (): Promise<CoachFeature> =>
+    (coachFeature ??= import('./plan/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip })));
+  // Only documents that hold plan markers load the coach; others cost one `includes` check.
+  registerPlanWatcher(context, coach);
 
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {

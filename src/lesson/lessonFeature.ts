@@ -329,15 +329,25 @@ function createTeamNotesSource(
   log: vscode.LogOutputChannel,
 ): { load: () => Promise<TeamNotesBlock>; onDidChange: vscode.Event<void> } {
   const changed = new vscode.EventEmitter<void>();
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_NOTES_FOLDER.join('/')}/*.{md,markdown}`);
+  // One watcher per workspace folder, rooted at the folder, so events do not depend on a
+  // workspace-wide glob; re-made when folders change.
+  let watchers: vscode.Disposable[] = [];
+  const watchFolders = (): void => {
+    watchers.forEach((watcher) => watcher.dispose());
+    watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${TEAM_NOTES_FOLDER.join('/')}/*.{md,markdown}`));
+      return [watcher, watcher.onDidCreate(() => changed.fire()), watcher.onDidChange(() => changed.fire()), watcher.onDidDelete(() => changed.fire())];
+    });
+  };
+  watchFolders();
   context.subscriptions.push(
     changed,
-    watcher,
-    watcher.onDidCreate(() => changed.fire()),
-    watcher.onDidChange(() => changed.fire()),
-    watcher.onDidDelete(() => changed.fire()),
+    { dispose: () => watchers.forEach((watcher) => watcher.dispose()) },
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      watchFolders();
+      changed.fire();
+    }),
   );
 
   async function load(): Promise<TeamNotesBlock> {

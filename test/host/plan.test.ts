@@ -43,7 +43,9 @@ let untitledCount = 0;
  */
 async function openMarkdown(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
   untitledCount += 1;
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `plan-test-${Date.now()}-${untitledCount}.md` });
+  // An absolute path under the workspace folder: a bare name would resolve against the folder on the
+  // web, where no file system serves it.
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `plan-test-${Date.now()}-${untitledCount}.md`).with({ scheme: 'untitled' });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
   const editor = await vscode.window.showTextDocument(document);
   if (content !== '') {

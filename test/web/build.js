@@ -14,12 +14,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
  * fails when a file there is neither loaded by test/web/index.ts nor listed here, so whether a new
  * host suite runs in the browser is a decision, not an accident.
  */
-const hostSuitesNotOnTheWeb = {
-  'plan.test.ts':
-    'its openMarkdown() opens `untitled:plan-test-….md`, a relative path; VS Code 1.91 in the browser resolves that against ' +
-    'the workspace folder (vscode-test-web:plan-test-….md, no file system provider) and 9 of its 13 tests fail before ' +
-    'reaching the extension. With `Uri.joinPath(workspaceFolder, name).with({ scheme: "untitled" })` all 13 pass here.',
-};
+const hostSuitesNotOnTheWeb = {};
 
 /** Every host suite is either loaded by test/web/index.ts or listed above; returns the problems. */
 function checkHostSuites() {

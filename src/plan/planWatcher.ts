@@ -1,0 +1,106 @@
+/**
+ * Startup-side watcher for plan documents. It ships in the startup bundle, so it imports nothing
+ * but 'vscode': it finds Markdown and plain-text documents that hold Collab Coach markers and only
+ * then loads the coach (a lazy chunk) and hands them over. Other documents cost a cheap text test
+ * on open and a look at the edited lines on change.
+ */
+import * as vscode from 'vscode';
+import type { CoachFeature } from './coachFeature';
+
+const PLAN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
+/** Edits settle this long before a plan is checked again. */
+export const PLAN_CHECK_DEBOUNCE_MS = 300;
+/** The start of a marker line, `<!-- collab:`, spaced as the markers allow. */
+const MARKER_START = /<!--[ \t]*collab:/;
+
+function holdsMarkers(text: string): boolean {
+  return text.includes('collab:') && MARKER_START.test(text);
+}
+
+export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach: () => Promise<CoachFeature>): vscode.Disposable {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents handed to the coach, which it must be told to forget. */
+  const plans = new Set<string>();
+
+  const withCoach = (use: (coach: CoachFeature) => void): void => {
+    loadCoach().then(use, (error: unknown) => console.error('[collab-coach] the plan coach could not be loaded.', error));
+  };
+
+  function evaluate(document: vscode.TextDocument): void {
+    if (document.isClosed) {
+      return;
+    }
+    const key = document.uri.toString();
+    if (PLAN_LANGUAGES.has(document.languageId) && holdsMarkers(document.getText())) {
+      plans.add(key);
+      withCoach((coach) => {
+        if (!document.isClosed) {
+          coach.checkDocument(document);
+        }
+      });
+    } else if (plans.delete(key)) {
+      withCoach((coach) => coach.closeDocument(document));
+    }
+  }
+
+  function schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        evaluate(document);
+      }, PLAN_CHECK_DEBOUNCE_MS),
+    );
+  }
+
+  /** Whether an edit may have written a marker: only the lines it touched can hold a new one. */
+  function editMayAddMarker(event: vscode.TextDocumentChangeEvent): boolean {
+    if (event.contentChanges.length !== 1) {
+      return true;
+    }
+    const change = event.contentChanges[0];
+    if (!change || change.text.includes('collab:')) {
+      return true;
+    }
+    const firstLine = change.range.start.line;
+    const lastLine = firstLine + (change.text.match(/\n/g)?.length ?? 0);
+    const document = event.document;
+    return [firstLine, lastLine].some((line) => line < document.lineCount && document.lineAt(line).text.includes('collab:'));
+  }
+
+  const disposable = vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(evaluate),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const document = event.document;
+      if (event.contentChanges.length === 0 || !PLAN_LANGUAGES.has(document.languageId)) {
+        return;
+      }
+      if (plans.has(document.uri.toString()) || editMayAddMarker(event)) {
+        schedule(document);
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      if (plans.delete(key)) {
+        withCoach((coach) => coach.closeDocument(document));
+      }
+    }),
+    {
+      dispose: () => {
+        for (const timer of timers.values()) {
+          clearTimeout(timer);
+        }
+        timers.clear();
+      },
+    },
+  );
+  context.subscriptions.push(disposable);
+  for (const document of vscode.workspace.textDocuments) {
+    evaluate(document);
+  }
+  return disposable;
+}
