@@ -19,6 +19,8 @@ export default tseslint.config(
     files: [
       'src/content/language.ts', 'src/content/sections.ts', 'src/content/lesson.ts', 'src/content/tips.ts',
       'src/lesson/messages.ts', 'src/lesson/pageShell.ts', 'src/lesson/render.ts', 'src/lesson/progressCore.ts',
+      'src/lesson/pageMessageHandler.ts', 'src/lesson/teamNotes.ts', 'src/lesson/namedEntities.ts', 'src/lesson/linkifyDisabled.ts',
+      'src/tips/sectionTitles.ts',
       'src/plan/templates.ts', 'src/plan/snippet.ts', 'src/plan/merge.ts', 'src/plan/slug.ts', 'src/plan/checker.ts',
       'src/tips/schedule.ts', 'src/webview/**/*.ts',
     ],

@@ -237,3 +237,15 @@ describe('heading id prefix (team notes)', () => {
     assert.deepEqual(toc.map((entry) => entry.id), ['note-1-overview', 'note-1-plain-title']);
   });
 });
+
+describe('named entities', () => {
+  it('decodes the common named entities and numeric ones', () => {
+    assert.equal(renderMarkdown('&copy; 2026 &mdash; A &amp; B &lt;x&gt; &#169; &#x4E2D;').html, '<p>© 2026 — A &amp; B &lt;x&gt; © 中</p>\n');
+  });
+  it('leaves an unknown entity as literal, escaped text', () => {
+    assert.equal(renderMarkdown('&NotAnEntity; &Aring;').html, '<p>&amp;NotAnEntity; &amp;Aring;</p>\n');
+  });
+  it('never turns an entity into markup', () => {
+    assert.equal(renderMarkdown('&lt;script&gt;alert(1)&lt;/script&gt;').html, '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+  });
+});
