@@ -14,6 +14,7 @@ const readmeImages = [
   'tip-tooltip.png',
   'plan-inserted.png',
   'plan-checker-problems.png',
+  'lesson-progress.png',
   'walkthrough.png',
 ];
 
