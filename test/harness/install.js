@@ -50,6 +50,21 @@ function ensureSystemPackages() {
   run('apt-get', ['install', '-y', '-qq', ...wanted], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/**
+ * The environment without what an outer `npm run` sets. A nested npm reads npm_config_* as its own
+ * configuration: the outer one's user agent (node/v20) would make code-server's install script
+ * refuse to run under Node 24.
+ */
+function withoutNpmRunVariables(environment) {
+  const clean = {};
+  for (const [name, value] of Object.entries(environment)) {
+    if (!/^npm_/i.test(name) && name !== 'INIT_CWD' && name !== 'NODE') {
+      clean[name] = value;
+    }
+  }
+  return clean;
+}
+
 /** Installs an npm package into a folder of its own, atomically: a half-done install never counts. */
 function ensureNpmFolder(folder, spec, env) {
   const marker = path.join(folder, '.complete');
@@ -67,7 +82,7 @@ function ensureNpmFolder(folder, spec, env) {
   const logFd = fs.openSync(logFile, 'w');
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', spec], {
     cwd: staging,
-    env: { ...process.env, ...env },
+    env: { ...withoutNpmRunVariables(process.env), ...env },
     stdio: ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);
@@ -107,7 +122,7 @@ function install() {
   return { nodeBinary, codeServerEntry, chromium: CHROMIUM };
 }
 
-module.exports = { install };
+module.exports = { install, withoutNpmRunVariables };
 
 if (require.main === module) {
   try {

@@ -17,6 +17,7 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { repoRoot, cacheRoot, log, freePort, chromiumArgs } = require('./common');
 const { makeWorkspace } = require('./codeServer');
+const { withoutNpmRunVariables } = require('./install');
 const { buildWebTests, hostSuitesNotOnTheWeb } = require('../web/build');
 
 /** Pinned versions: the cache folder is keyed by them, so changing one installs afresh. */
@@ -51,7 +52,7 @@ function ensureNpmFolder(folder, specs, env) {
   const logFd = fs.openSync(logFile, 'w');
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', ...specs], {
     cwd: staging,
-    env: { ...process.env, ...env },
+    env: { ...withoutNpmRunVariables(process.env), ...env },
     stdio: ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);

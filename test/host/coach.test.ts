@@ -6,7 +6,7 @@ import { localIsoDate } from '../../src/plan/slug';
 import { snippetToPlainText } from '../../src/plan/snippet';
 import { parsePlanTemplate, splitSections } from '../../src/plan/templates';
 import { sectionTipForDate } from '../../src/tips/schedule';
-import { activateExtension, EXTENSION_ID, setSetting, waitFor } from './support';
+import { activateExtension, EXTENSION_ID, openMarkdown, setSetting, waitFor } from './support';
 
 const SOURCE = 'Collab Coach';
 const decoder = new TextDecoder();
@@ -89,23 +89,11 @@ describe('plan coach (extension host)', function () {
     return withSection(withSection(complete, 'shared-interest', templateSection('shared-interest')), 'self-protection', templateSection('self-protection'));
   }
 
-  let untitledCount = 0;
-
-  /**
-   * Opens an untitled Markdown document with its own name: a reused `Untitled-1` may come back
-   * with a closed document's content from VS Code's backup.
-   */
+  /** A fresh untitled Markdown plan (its own name, under the workspace folder: see openMarkdown). */
   async function openPlan(content: string): Promise<vscode.TextDocument> {
-    untitledCount++;
-    const uri = vscode.Uri.parse(`untitled:coach-test-${Date.now()}-${untitledCount}.md`);
-    const document = await vscode.workspace.openTextDocument(uri);
-    opened.push(document);
-    await vscode.window.showTextDocument(document);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), content);
-    assert.ok(await vscode.workspace.applyEdit(edit), 'the content was inserted');
-    assert.equal(document.languageId, 'markdown');
-    return document;
+    const editor = await openMarkdown(content);
+    opened.push(editor.document);
+    return editor.document;
   }
 
   let plan: vscode.TextDocument;

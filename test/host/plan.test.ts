@@ -1,68 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  type PlanMessageKind,
-  type PlanMessages,
-  type TemplateChoice,
-  type TemplatePicker,
-  createPlanFeature,
-} from '../../src/plan/planFeature';
+import { type TemplateChoice } from '../../src/plan/planFeature';
 import { findMarkers } from '../../src/plan/templates';
-import { activateExtension, EXTENSION_ID, setSetting, waitFor } from './support';
+import { activateExtension, closeAllEditorsDiscarding, openMarkdown, recordingFeature, setSetting, waitFor } from './support';
 
 const FULL_PLAN_MARKERS = ['needs', 'shared-interest', 'self-protection', 'workload'];
-
-/** Records what the feature would tell the user, so tests can read it without notifications. */
-class RecordedMessages implements PlanMessages {
-  readonly shown: { kind: PlanMessageKind; message: string; actions: string[] }[] = [];
-  show(kind: PlanMessageKind, message: string, ...actions: string[]): Thenable<string | undefined> {
-    this.shown.push({ kind, message, actions });
-    return Promise.resolve(undefined);
-  }
-}
-
-function recordingFeature(pickTemplate?: TemplatePicker): { feature: ReturnType<typeof createPlanFeature>; messages: RecordedMessages } {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-  const messages = new RecordedMessages();
-  const options = pickTemplate ? { messages, pickTemplate } : { messages };
-  return { feature: createPlanFeature({ extensionUri: extension.extensionUri }, options), messages };
-}
 
 const byLabel = (choices: readonly TemplateChoice[], label: string): TemplateChoice => {
   const choice = choices.find((candidate) => candidate.label === label);
   assert.ok(choice, `no choice "${label}" among ${choices.map((candidate) => candidate.label).join(' | ')}`);
   return choice;
 };
-
-let untitledCount = 0;
-
-/**
- * A fresh untitled Markdown document. Each gets its own name: an untitled document opened right
- * after another was closed may otherwise reuse its name and come back with its old text.
- */
-async function openMarkdown(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
-  untitledCount += 1;
-  // An absolute path under the workspace folder: a bare name would resolve against the folder on the
-  // web, where no file system serves it.
-  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `plan-test-${Date.now()}-${untitledCount}.md`).with({ scheme: 'untitled' });
-  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
-  const editor = await vscode.window.showTextDocument(document);
-  if (content !== '') {
-    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
-  }
-  assert.equal(editor.document.getText(), content, 'a fresh untitled document');
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
-  return editor;
-}
-
-/** Closes every editor without save prompts: the tests leave dirty untitled and plan documents. */
-async function closeAllEditorsDiscarding(): Promise<void> {
-  for (let attempt = 0; attempt < 30 && vscode.window.activeTextEditor; attempt++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 /** A read-only file system under its own scheme, holding `/plan.md`. */
 class ReadonlyFileSystem implements vscode.FileSystemProvider {

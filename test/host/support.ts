@@ -1,6 +1,8 @@
 // Helpers shared by the extension-host tests.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
+import { type PlanMessageKind, type PlanMessages, type TemplatePicker, createPlanFeature } from '../../src/plan/planFeature';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 
@@ -28,4 +30,51 @@ export async function waitFor<T>(what: string, read: () => T | Promise<T>, accep
 
 export async function setSetting(section: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('collabCoach').update(section, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Records what the plan commands tell the user, instead of showing it. */
+export class RecordedMessages implements PlanMessages {
+  readonly shown: { kind: PlanMessageKind; message: string; actions: string[] }[] = [];
+  show(kind: PlanMessageKind, message: string, ...actions: string[]): Thenable<string | undefined> {
+    this.shown.push({ kind, message, actions });
+    return Promise.resolve(undefined);
+  }
+}
+
+/** A plan feature of its own whose messages are recorded (and whose picker can be scripted). */
+export function recordingFeature(pickTemplate?: TemplatePicker): { feature: ReturnType<typeof createPlanFeature>; messages: RecordedMessages } {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const messages = new RecordedMessages();
+  const options = pickTemplate ? { messages, pickTemplate } : { messages };
+  return { feature: createPlanFeature({ extensionUri: extension.extensionUri }, options), messages };
+}
+
+let untitledCount = 0;
+
+/**
+ * A fresh untitled document. Each gets its own name: an untitled document opened right after
+ * another closed can otherwise come back with the old one's name and text.
+ */
+export async function openMarkdown(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
+  untitledCount += 1;
+  // An absolute path under the workspace folder: a bare name would resolve against the folder on the
+  // web, where no file system serves it.
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `plan-test-${Date.now()}-${untitledCount}.md`).with({ scheme: 'untitled' });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
+  const editor = await vscode.window.showTextDocument(document);
+  if (content !== '') {
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
+  }
+  assert.equal(editor.document.getText(), content, 'a fresh untitled document');
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
+}
+
+/** Closes every editor without save prompts: the tests leave dirty untitled and plan documents. */
+export async function closeAllEditorsDiscarding(): Promise<void> {
+  for (let attempt = 0; attempt < 30 && vscode.window.activeTextEditor; attempt++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
