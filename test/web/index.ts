@@ -70,6 +70,7 @@ export async function run(): Promise<void> {
     await import('../host/tips.test');
     await import('../host/lesson.test');
     await import('../host/plan.test');
+    await import('../host/badGround.test');
     await import('../host/coach.test');
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
