@@ -128,41 +128,26 @@ function testEntries(folder) {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join('test', folder, f));
 }
 
+/** A test folder bundled for Node, each file its own entry, with the given modules left external. */
+function testBuild(folder, external) {
+  return {
+    ...common,
+    minify: false,
+    sourcemap: true,
+    entryPoints: testEntries(folder),
+    outdir: `out/test/${folder}`,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external,
+  };
+}
+
 if (tests) {
   builds.push(
-    {
-      ...common,
-      minify: false,
-      sourcemap: true,
-      entryPoints: testEntries('unit'),
-      outdir: 'out/test/unit',
-      format: 'cjs',
-      platform: 'node',
-      target: 'node18',
-      external: ['vscode', 'mocha'],
-    },
-    {
-      ...common,
-      minify: false,
-      sourcemap: true,
-      entryPoints: testEntries('host'),
-      outdir: 'out/test/host',
-      format: 'cjs',
-      platform: 'node',
-      target: 'node18',
-      external: ['vscode', 'mocha'],
-    },
-    {
-      ...common,
-      minify: false,
-      sourcemap: true,
-      entryPoints: testEntries('e2e'),
-      outdir: 'out/test/e2e',
-      format: 'cjs',
-      platform: 'node',
-      target: 'node18',
-      external: ['playwright-core', 'mocha'],
-    },
+    testBuild('unit', ['vscode', 'mocha']),
+    testBuild('host', ['vscode', 'mocha']),
+    testBuild('e2e', ['playwright-core', 'mocha']),
   );
 }
 

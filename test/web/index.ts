@@ -5,6 +5,7 @@
 // carry a prefix test/harness/run-web-tests.js picks out; they end like mocha's spec reporter
 // ("N passing", "N failing") so test/harness/test-all.js can count them.
 import 'mocha/mocha';
+import { attachPrefixedReport } from '../host/prefixedReport';
 
 export const REPORT_PREFIX = '[web-test] ';
 
@@ -14,46 +15,7 @@ declare const COLLAB_COACH_WEB_GREP: string;
 class PrefixedSpecReporter extends Mocha.reporters.Base {
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const print = (line: string): void => console.log(REPORT_PREFIX + line);
-    let depth = 0;
-    const failures: { title: string; error: Error }[] = [];
-    runner.on(Mocha.Runner.constants.EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
-      if (suite.title) {
-        print(`${'  '.repeat(depth)}${suite.title}`);
-      }
-      depth++;
-    });
-    runner.on(Mocha.Runner.constants.EVENT_SUITE_END, () => {
-      depth--;
-    });
-    runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, (test: Mocha.Test) => {
-      print(`${'  '.repeat(depth)}✔ ${test.title} (${test.duration ?? 0} ms)`);
-    });
-    runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, (test: Mocha.Test) => {
-      print(`${'  '.repeat(depth)}- ${test.title} (pending)`);
-    });
-    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
-      failures.push({ title: test.fullTitle(), error });
-      print(`${'  '.repeat(depth)}✘ ${failures.length}) ${test.title}`);
-    });
-    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const stats = this.stats;
-      print('');
-      print(`${stats.passes} passing`);
-      if (stats.pending > 0) {
-        print(`${stats.pending} pending`);
-      }
-      if (stats.failures > 0) {
-        print(`${stats.failures} failing`);
-      }
-      failures.forEach(({ title, error }, index) => {
-        print('');
-        print(`${index + 1}) ${title}`);
-        for (const line of String(error.stack ?? error.message).split('\n')) {
-          print(`   ${line}`);
-        }
-      });
-    });
+    attachPrefixedReport(runner, () => this.stats, REPORT_PREFIX);
   }
 }
 
