@@ -20,6 +20,7 @@ const lazyChunks = {
   'src/lesson/lessonFeature.ts': 'lesson.js',
   'src/plan/planFeature.ts': 'plan.js',
   'src/plan/coachFeature.ts': 'coach.js',
+  'src/tips/dailyTip.ts': 'tip.js',
 };
 
 /** @type {import('esbuild').Plugin} */

@@ -1,12 +1,13 @@
-// Wires the four rooms together. Startup only creates the status-bar tip and registers
-// everything else with handlers that load their feature on first use.
+// Wires the four rooms together. Startup registers commands, views and the plan watcher with
+// handlers that load their feature on first use, and starts loading the status-bar tip.
 import * as vscode from 'vscode';
 import type { LessonFeature } from './lesson/lessonFeature';
 import { type ProgressStore, createProgressStore } from './lesson/progress';
 import type { CoachFeature } from './plan/coachFeature';
 import type { PlanFeature } from './plan/planFeature';
 import { registerPlanWatcher } from './plan/planWatcher';
-import { type DailyTipController, registerDailyTip } from './tips/dailyTip';
+import type { DailyTipController } from './tips/dailyTip';
+import { deferDailyTip } from './tips/deferredTip';
 
 /** What activate() returns: used by the extension-host tests to observe state. */
 export interface CollabCoachApi {
@@ -18,7 +19,8 @@ export interface CollabCoachApi {
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   const progress = createProgressStore(context);
-  const tip = registerDailyTip(context);
+  // The tip loads as its own chunk just after activation: activation waits on nothing.
+  const tip = deferDailyTip(() => import('./tips/dailyTip').then((module) => module.createDailyTip(context)));
 
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     }),
     vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => (await lesson()).openLesson(sectionId)),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
+    vscode.commands.registerCommand('collabCoach.nextTip', () => tip.showNextTip()),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
       await progress.reset();

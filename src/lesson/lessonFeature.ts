@@ -10,7 +10,7 @@ import { handlePageMessage } from './pageMessageHandler';
 import { createNonce, lessonPageHtml } from './pageShell';
 import { type ProgressStore } from './progress';
 import { renderCached, renderMarkdown } from './render';
-import { MAX_NOTE_BYTES, TEAM_NOTES_FOLDER, checkNote, isNoteFileName, sortNotes } from './teamNotes';
+import { MAX_NOTE_BYTES, TEAM_NOTES_FOLDER, checkNote, isNoteFileName, isTeamNotePath, sortNotes } from './teamNotes';
 
 export const LESSON_VIEW_ID = 'collabCoach.lesson';
 export const LESSON_PANEL_TYPE = 'collabCoach.lessonPanel';
@@ -340,9 +340,21 @@ function createTeamNotesSource(
     });
   };
   watchFolders();
+  // The disk watcher can miss files in a folder that was only just created; changes made in VS Code
+  // itself (saving a note, creating, deleting or renaming one) are also heard directly.
+  const isNote = (uri: vscode.Uri): boolean => isTeamNotePath(uri.path);
+  const fireForNotes = (uris: readonly vscode.Uri[]): void => {
+    if (uris.some(isNote)) {
+      changed.fire();
+    }
+  };
   context.subscriptions.push(
     changed,
     { dispose: () => watchers.forEach((watcher) => watcher.dispose()) },
+    vscode.workspace.onDidSaveTextDocument((document) => fireForNotes([document.uri])),
+    vscode.workspace.onDidCreateFiles((event) => fireForNotes(event.files)),
+    vscode.workspace.onDidDeleteFiles((event) => fireForNotes(event.files)),
+    vscode.workspace.onDidRenameFiles((event) => fireForNotes(event.files.flatMap((file) => [file.oldUri, file.newUri]))),
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       watchFolders();

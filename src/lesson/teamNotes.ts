@@ -20,6 +20,13 @@ export function isNoteFileName(name: string): boolean {
   return /\.(md|markdown)$/i.test(name) && !name.startsWith('.');
 }
 
+/** Whether a path names a note: a Markdown file directly inside a `.collab/notes/` folder. */
+export function isTeamNotePath(path: string): boolean {
+  const parts = path.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  return parts[parts.length - 2] === TEAM_NOTES_FOLDER[1] && parts[parts.length - 3] === TEAM_NOTES_FOLDER[0] && isNoteFileName(name);
+}
+
 /** Checks one note: at most 256 KB, valid UTF-8 (a byte-order mark is dropped). */
 export function checkNote(file: NoteFile): NoteCheck {
   if (file.bytes.byteLength > MAX_NOTE_BYTES) {

@@ -43,18 +43,18 @@ export interface DailyTipController {
    * section without tips, goes back to the daily tip.
    */
   showSectionTip(sectionId: string | undefined): void;
+  /** Shows the next tip for the rest of the day (the `collabCoach.nextTip` command). */
+  showNextTip(): Promise<void>;
 }
 
 /**
- * Adapter: the daily tip in the status bar. Cheap at startup: it creates the item and arms the
- * midnight timer; the tips load in the background and the item appears when they arrive.
+ * Adapter: the daily tip in the status bar. Loaded as its own chunk right after activation (see
+ * deferredTip.ts); it creates the item and arms the midnight timer, the tips load in the
+ * background and the item appears when they arrive.
  */
-export function registerDailyTip(context: vscode.ExtensionContext): DailyTipController {
+export function createDailyTip(context: vscode.ExtensionContext): DailyTipController {
   const dailyTipItem = new DailyTipItem(context);
-  context.subscriptions.push(
-    dailyTipItem,
-    vscode.commands.registerCommand(NEXT_TIP_COMMAND, () => dailyTipItem.showNextTip()),
-  );
+  context.subscriptions.push(dailyTipItem);
   return dailyTipItem;
 }
 

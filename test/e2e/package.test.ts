@@ -12,7 +12,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(extension|lesson|plan|coach)\.js$/,
+  /^dist\/(extension|lesson|plan|coach|tip)\.js$/,
   /^dist\/web\/extension\.js$/,
   /^dist\/webview\/lesson\.js$/,
   /^media\/(icon\.png|collab\.svg|lesson\.css)$/,
@@ -36,7 +36,7 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(outside, [], 'files outside the allowlist');
     for (const required of [
       'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/lesson.js', 'dist/plan.js',
-      'dist/coach.js', 'dist/web/extension.js', 'dist/webview/lesson.js', 'content/lesson/zh-cn.md', 'content/lesson/en.md',
+      'dist/coach.js', 'dist/tip.js', 'dist/web/extension.js', 'dist/webview/lesson.js', 'content/lesson/zh-cn.md', 'content/lesson/en.md',
       'content/tips.json', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json',
     ]) {
       assert.ok(listed.includes(required), `${required} ships`);

@@ -87,7 +87,15 @@ describe('team notes in the lesson view', function () {
     );
     assert.deepEqual(shown?.notes, ['finance.md']);
     assert.equal(shown?.notices, 1, 'the broken note is named in a notice');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), 'hobby.md'), new TextEncoder().encode('# Hobby and match\n'));
+    // A note created and saved in VS Code, as a team member would write one.
+    const hobby = vscode.Uri.joinPath(notesFolder(), 'hobby.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(hobby, { contents: new TextEncoder().encode('# Hobby and match\n') });
+    assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor('the new note to appear', () => lesson.snapshot().panel?.teamNotes?.notes, (notes) => notes?.includes('hobby.md') === true);
+    const edit2 = new vscode.WorkspaceEdit();
+    edit2.deleteFile(hobby);
+    assert.ok(await vscode.workspace.applyEdit(edit2));
+    await waitFor('the deleted note to go', () => lesson.snapshot().panel?.teamNotes?.notes, (notes) => notes !== undefined && !notes.includes('hobby.md'));
   });
 });

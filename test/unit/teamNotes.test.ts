@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_NOTE_BYTES, checkNote, isNoteFileName, sortNotes } from '../../src/lesson/teamNotes';
+import { MAX_NOTE_BYTES, checkNote, isNoteFileName, isTeamNotePath, sortNotes } from '../../src/lesson/teamNotes';
 
 describe('team notes', () => {
   const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -16,6 +16,14 @@ describe('team notes', () => {
   it('skips a file over 256 KB and keeps one of exactly 256 KB', () => {
     assert.equal(checkNote({ name: 'big.md', bytes: new Uint8Array(MAX_NOTE_BYTES + 1).fill(0x41) }).kind, 'skipped');
     assert.equal(checkNote({ name: 'edge.md', bytes: new Uint8Array(MAX_NOTE_BYTES).fill(0x41) }).kind, 'ok');
+  });
+
+  it('knows a note path: a Markdown file directly in .collab/notes', () => {
+    assert.equal(isTeamNotePath('/work/.collab/notes/finance.md'), true);
+    assert.equal(isTeamNotePath('/work/.collab/notes/deep/finance.md'), false);
+    assert.equal(isTeamNotePath('/work/.collab/templates/finance.md'), false);
+    assert.equal(isTeamNotePath('/work/notes/finance.md'), false);
+    assert.equal(isTeamNotePath('/work/.collab/notes/finance.txt'), false);
   });
 
   it('lists Markdown files only, in a stable order', () => {
