@@ -65,7 +65,9 @@ describe('the lesson, as a reader sees it', function () {
     await panel.locator('#toc a[data-section="principle-3"]').click();
     assert.equal(await panel.locator(':focus').getAttribute('id'), 'principle-3');
     await page.waitForTimeout(500); // the page saves its state as it scrolls
-    await page.reload();
+    // Reload the way a user does, so the workbench shuts down in order and keeps its state.
+    await workbench.runCommand('Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     const restored = workbench.lessonFrame('panel');
     const heading = restored.locator('#principle-3');
