@@ -105,6 +105,11 @@ export function createPlanFeature(
   }
 
   async function loadTeamTemplates(): Promise<TeamTemplateResult[]> {
+    // Team templates are the workspace's own text, offered for insertion: only in a trusted workspace
+    // (as package.json's untrustedWorkspaces declares).
+    if (!vscode.workspace.isTrusted) {
+      return [];
+    }
     const results: TeamTemplateResult[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const directory = vscode.Uri.joinPath(folder.uri, ...TEAM_TEMPLATE_FOLDER);

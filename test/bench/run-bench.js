@@ -37,7 +37,7 @@ const PLAN_LINES = 5000;
 const MARKDOWN_IT_SIGNATURES = [
   'markdown-it',
   'linkify',
-  'AElig', // the HTML entities table
+  'code_inline',
   'heading_open',
   'html_inline',
   'normalizeLinkText',

@@ -27,9 +27,10 @@ export interface Workbench {
   notificationTexts(): Promise<string[]>;
 }
 
-export async function openWorkbench(): Promise<Workbench> {
-  const url = requiredEnv('COLLAB_COACH_E2E_URL');
-  const folder = requiredEnv('COLLAB_COACH_E2E_FOLDER');
+/** Opens the workbench; `restricted` opens the second one, whose folder is not trusted. */
+export async function openWorkbench(options: { restricted?: boolean } = {}): Promise<Workbench> {
+  const url = requiredEnv(options.restricted ? 'COLLAB_COACH_E2E_RESTRICTED_URL' : 'COLLAB_COACH_E2E_URL');
+  const folder = requiredEnv(options.restricted ? 'COLLAB_COACH_E2E_RESTRICTED_FOLDER' : 'COLLAB_COACH_E2E_FOLDER');
   const screenshots = requiredEnv('COLLAB_COACH_SCREENSHOTS');
   fs.mkdirSync(screenshots, { recursive: true });
 

@@ -109,7 +109,7 @@ async function waitForHealth(url, child, timeoutMs) {
 
 /**
  * @param {{ nodeBinary: string, codeServerEntry: string }} paths from install()
- * @param {{ label: string, folder: string, settings?: object, vsixFiles?: string[], locale?: string, testDriver?: boolean }} options
+ * @param {{ label: string, folder: string, settings?: object, vsixFiles?: string[], locale?: string, testDriver?: boolean, restricted?: boolean }} options
  */
 async function startCodeServer(paths, options) {
   const runFolder = makeRunFolder(options.label);
@@ -117,7 +117,18 @@ async function startCodeServer(paths, options) {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...(options.settings || {}) }, null, 2),
+    JSON.stringify(
+      {
+        ...quietSettings,
+        // A restricted (untrusted) workspace for the tests of what the extension declares for it.
+        ...(options.restricted
+          ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+          : {}),
+        ...(options.settings || {}),
+      },
+      null,
+      2,
+    ),
   );
   if (options.locale) {
     fs.writeFileSync(path.join(userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
@@ -139,7 +150,7 @@ async function startCodeServer(paths, options) {
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.restricted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--reconnection-grace-time', '5',
       // The test driver lets the harness run the suite and read its exit code; it also hides toasts,

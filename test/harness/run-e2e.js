@@ -27,8 +27,22 @@ async function main() {
     vsixFiles: [path.join(repoRoot, 'collab-coach.vsix')],
     settings: { 'collabCoach.language': 'zh-cn', 'workbench.colorTheme': 'Default Light Modern' },
   });
+  // A second workbench whose folder stays untrusted (Restricted Mode), with a team note and a team template in it.
+  const restrictedFolder = makeWorkspace('e2e-restricted');
+  for (const [folderName, body] of [['notes', '# Team note\n\nShown only in a trusted workspace.\n'], ['templates', '---\nname: Team template\ndescription: from the workspace\n---\n${1:question}\n']]) {
+    fs.mkdirSync(path.join(restrictedFolder, '.collab', folderName), { recursive: true });
+    fs.writeFileSync(path.join(restrictedFolder, '.collab', folderName, 'team.md'), body);
+  }
+  let restricted;
   let code = 1;
   try {
+    restricted = await startCodeServer(paths, {
+      label: 'e2e-restricted',
+      folder: restrictedFolder,
+      vsixFiles: [path.join(repoRoot, 'collab-coach.vsix')],
+      settings: { 'collabCoach.language': 'en' },
+      restricted: true,
+    });
     const mocha = spawnSync(
       process.execPath,
       [
@@ -44,19 +58,27 @@ async function main() {
           ...process.env,
           COLLAB_COACH_E2E_URL: server.url,
           COLLAB_COACH_E2E_FOLDER: folder,
+          COLLAB_COACH_E2E_RESTRICTED_URL: restricted.url,
+          COLLAB_COACH_E2E_RESTRICTED_FOLDER: restrictedFolder,
           COLLAB_COACH_SCREENSHOTS: process.env.COLLAB_COACH_SCREENSHOTS || path.join(repoRoot, 'test-results', 'screenshots'),
         },
       },
     );
     code = mocha.status ?? 1;
   } finally {
-    await server.stop();
-    if (code !== 0) {
-      console.error(`code-server log: ${server.logFile}`);
-    } else {
-      fs.rmSync(server.runFolder, { recursive: true, force: true });
+    for (const started of [server, restricted]) {
+      if (!started) {
+        continue;
+      }
+      await started.stop();
+      if (code !== 0) {
+        console.error(`code-server log: ${started.logFile}`);
+      } else {
+        fs.rmSync(started.runFolder, { recursive: true, force: true });
+      }
     }
     fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(restrictedFolder, { recursive: true, force: true });
   }
   return code;
 }
