@@ -347,4 +347,4 @@ ${planDetails(results)}
 `;
 }
 
-module.exports = { renderReport };
+module.exports = { renderReport, median };

@@ -91,14 +91,7 @@ function run(command, args, what, options = {}) {
 
 // ---- statistics ----------------------------------------------------------------------------------
 
-function median(values) {
-  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) {
-    return null;
-  }
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+const { median } = require('./report');
 
 function spread(values) {
   const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
