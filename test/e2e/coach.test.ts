@@ -33,11 +33,7 @@ describe('the plan coach, as a user meets it', function () {
 
   it('lists what the lesson would ask next in the Problems panel for a half-filled plan', async function () {
     const { page } = workbench;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').first().fill(planName);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '年底预算' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: '跨部门协同计划' }).first().waitFor({ timeout: 30000 });
+    await workbench.openFile(planName, '跨部门协同计划');
     await workbench.runCommand('View: Focus Problems');
     const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'Collab Coach' });
     await rows.first().waitFor({ timeout: 30000 });

@@ -166,11 +166,7 @@ describe('hostile input in team notes and team templates', function () {
 
   it(`lists ${templates.size} hostile team templates safely in the picker`, async function () {
     const { page } = workbench;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').first().fill('budget-plan.md');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'budget-plan.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: '年底预算协同' }).first().waitFor({ timeout: 30000 });
+    await workbench.openFile('budget-plan.md', '年底预算协同');
     await workbench.runCommand('Collab Coach: Insert Collaboration Plan');
     const rows = page.locator('.quick-input-widget .monaco-list-row');
     await rows.filter({ hasText: 'Script template' }).first().waitFor({ timeout: 15000 });

@@ -17,13 +17,7 @@ describe('planning templates, as a user inserts them', function () {
   it('inserts the full plan from the command palette; Tab walks to the second question; the answer is saved to disk', async function () {
     const { page } = workbench;
     const file = path.join(workbench.folder, 'docs', 'budget-plan.md');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible' });
-    await input.fill('budget-plan.md');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'budget-plan.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: '年底预算协同' }).first().waitFor({ timeout: 30000 });
+    await workbench.openFile('budget-plan.md', '年底预算协同');
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+End');
 

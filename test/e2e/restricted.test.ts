@@ -27,11 +27,7 @@ describe('in a Restricted Mode workspace', function () {
 
   it('offers the built-in templates but not the workspace ones', async function () {
     const { page } = workbench;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').first().fill('README.md');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'README.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: 'Sample project' }).first().waitFor({ timeout: 30000 });
+    await workbench.openFile('README.md', 'Sample project');
     await workbench.runCommand('Collab Coach: Insert Collaboration Plan');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Full collaboration plan' }).first().waitFor({ timeout: 15000 });
     const rows = (await page.locator('.quick-input-widget .monaco-list-rows').first().innerText()).replace(/\s+/g, ' ');

@@ -19,6 +19,8 @@ export interface Workbench {
   readonly folder: string;
   close(): Promise<void>;
   runCommand(title: string): Promise<void>;
+  /** Opens a workspace file by Quick Open (Ctrl+P) and waits until the editor shows `firstText`. */
+  openFile(name: string, firstText: string): Promise<void>;
   statusTip(): Locator;
   /** The lesson page inside the sidebar view or the editor panel. */
   lessonFrame(placement: 'view' | 'panel'): FrameLocator;
@@ -61,6 +63,15 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+    },
+    async openFile(name, firstText) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .view-line', { hasText: firstText }).first().waitFor({ timeout: 30000 });
     },
     statusTip() {
       return page.locator(`[id="${EXTENSION_ID}.collabCoach.tip"]`);
