@@ -93,6 +93,19 @@ function run(command, args, what, options = {}) {
 
 const { median } = require('./report');
 
+/** The options our production Node bundles are built with, for the references built here. */
+const SHIPPED_BUILD = {
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  external: ['vscode'],
+  logLevel: 'silent',
+};
+
 function spread(values) {
   const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
   return sorted.length ? { median: median(sorted), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length } : null;
@@ -128,15 +141,7 @@ async function buildEmptyExtension() {
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'empty-extension', 'extension.js')],
     outfile: path.join(folder, 'extension.js'),
-    bundle: true,
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    external: ['vscode'],
-    logLevel: 'silent',
+    ...SHIPPED_BUILD,
   });
   return { folder, entry: path.join(folder, 'extension.js') };
 }
@@ -261,14 +266,7 @@ async function planBench(rounds) {
         loader: 'ts',
       },
       outfile: bundle,
-      bundle: true,
-      minify: true, // as it ships in dist/plan.js
-      legalComments: 'none',
-      format: 'cjs',
-      platform: 'node',
-      target: 'node18',
-      external: ['vscode'],
-      logLevel: 'silent',
+      ...SHIPPED_BUILD, // minified, as the checker ships in dist/coach.js
     });
   } catch (error) {
     return { available: false, reason: `not available yet: bundling the checker failed (${String(error.message || error).split('\n')[0]})` };
