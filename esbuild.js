@@ -17,10 +17,10 @@ const tests = process.argv.includes('--tests');
  * startup entry never carries markdown-it or the plan tools. The browser build keeps one bundle.
  */
 const lazyChunks = {
-  'src/lesson/lessonFeature.ts': 'lesson.js',
-  'src/plan/planFeature.ts': 'plan.js',
-  'src/plan/coachFeature.ts': 'coach.js',
-  'src/tips/dailyTip.ts': 'tip.js',
+  'src/lesson/vscode/lessonFeature.ts': 'lesson.js',
+  'src/plan/vscode/planFeature.ts': 'plan.js',
+  'src/plan/vscode/coachFeature.ts': 'coach.js',
+  'src/tips/vscode/dailyTip.ts': 'tip.js',
 };
 
 /** @type {import('esbuild').Plugin} */

@@ -15,17 +15,25 @@ export default tseslint.config(
     },
   },
   {
-    // Pure modules must not reach the VS Code API: they are tested on plain Node and run in the browser.
-    files: [
-      'src/content/language.ts', 'src/content/sections.ts', 'src/content/lesson.ts', 'src/content/tips.ts',
-      'src/lesson/messages.ts', 'src/lesson/pageShell.ts', 'src/lesson/render.ts', 'src/lesson/progressCore.ts',
-      'src/lesson/pageMessageHandler.ts', 'src/lesson/teamNotes.ts', 'src/lesson/namedEntities.ts', 'src/lesson/linkifyDisabled.ts',
-      'src/tips/sectionTitles.ts',
-      'src/plan/templates.ts', 'src/plan/snippet.ts', 'src/plan/merge.ts', 'src/plan/slug.ts', 'src/plan/checker.ts',
-      'src/tips/schedule.ts', 'src/webview/**/*.ts',
-    ],
+    // The house rule, by folder: only src/extension.ts and files in a room's `vscode/` folder (the
+    // adapters) may reach the VS Code API or Node. Everything else in src/ is a pure core, tested on
+    // plain Node and run in the browser as well.
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/*/vscode/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', 'crypto'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'Pure core: only src/extension.ts and src/<room>/vscode/ may import the VS Code API.' },
+            ...['fs', 'path', 'os', 'crypto', 'child_process'].map((name) => ({ name, message: 'Pure core: no Node built-ins (the browser bundle loads it too).' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'Pure core: no Node built-ins (the browser bundle loads it too).' },
+            { group: ['**/vscode/*'], allowTypeImports: true, message: 'A pure core never imports an adapter (types only).' },
+          ],
+        },
+      ],
     },
   },
 );

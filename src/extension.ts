@@ -1,12 +1,13 @@
 // Wires the four rooms together. Startup registers commands, views and the plan watcher with
 // handlers that load their feature on first use, and starts loading the status-bar tip.
 import * as vscode from 'vscode';
-import type { LessonFeature } from './lesson/lessonFeature';
-import { type ProgressStore, createProgressStore } from './lesson/progress';
-import type { CoachFeature } from './plan/coachFeature';
-import type { PlanFeature } from './plan/planFeature';
-import { registerPlanWatcher } from './plan/planWatcher';
-import type { DailyTipController } from './tips/dailyTip';
+import { createLog } from './base/vscode/log';
+import type { LessonFeature } from './lesson/vscode/lessonFeature';
+import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
+import type { CoachFeature } from './plan/vscode/coachFeature';
+import type { PlanFeature } from './plan/vscode/planFeature';
+import { registerPlanWatcher } from './plan/vscode/planWatcher';
+import type { DailyTipController } from './tips/vscode/dailyTip';
 import { deferDailyTip } from './tips/deferredTip';
 
 /** What activate() returns: used by the extension-host tests to observe state. */
@@ -18,21 +19,24 @@ export interface CollabCoachApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
+  // The one log output channel: every failure of every room goes there.
+  const log = createLog();
+  context.subscriptions.push(log);
   const progress = createProgressStore(context);
   // The tip loads as its own chunk just after activation: activation waits on nothing.
-  const tip = deferDailyTip(() => import('./tips/dailyTip').then((module) => module.createDailyTip(context)));
+  const tip = deferDailyTip(() => import('./tips/vscode/dailyTip').then((module) => module.createDailyTip(context, log)), log);
 
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
-    (lessonFeature ??= import('./lesson/lessonFeature').then((module) => module.createLessonFeature(context, progress)));
+    (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
   let planFeature: Promise<PlanFeature> | undefined;
   const plan = (): Promise<PlanFeature> =>
-    (planFeature ??= import('./plan/planFeature').then((module) => module.createPlanFeature(context)));
+    (planFeature ??= import('./plan/vscode/planFeature').then((module) => module.createPlanFeature(context)));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
-    (coachFeature ??= import('./plan/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip })));
+    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip, log })));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
-  registerPlanWatcher(context, coach);
+  registerPlanWatcher(context, coach, log);
 
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {

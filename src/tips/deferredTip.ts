@@ -1,11 +1,12 @@
-import type { DailyTipController, TipSnapshot } from './dailyTip';
+import type { Log } from '../base/log';
+import type { DailyTipController, TipSnapshot } from './vscode/dailyTip';
 
 /**
  * Stands in for the daily tip while its chunk loads, just after activation, so activation itself
  * loads no tip code and waits on nothing. Calls made before the tip is there are kept: the last
  * section asked for is shown once it arrives, and "Next tip" waits for it.
  */
-export function deferDailyTip(load: () => Promise<DailyTipController>): DailyTipController {
+export function deferDailyTip(load: () => Promise<DailyTipController>, log: Log): DailyTipController {
   let controller: DailyTipController | undefined;
   let pendingSection: { readonly sectionId: string | undefined } | undefined;
   const loaded: Promise<DailyTipController | undefined> = load().then(
@@ -17,7 +18,7 @@ export function deferDailyTip(load: () => Promise<DailyTipController>): DailyTip
       return loadedController;
     },
     (error: unknown) => {
-      console.error('[collab-coach] the daily tip could not be loaded.', error);
+      log.error('The daily tip could not be loaded.', error);
       return undefined;
     },
   );

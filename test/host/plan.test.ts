@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type TemplateChoice } from '../../src/plan/planFeature';
+import { type TemplateChoice } from '../../src/plan/vscode/planFeature';
 import { findMarkers } from '../../src/plan/templates';
 import { activateExtension, closeAllEditorsDiscarding, openMarkdown, recordingFeature, setSetting, waitFor } from './support';
 

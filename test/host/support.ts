@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
-import { type PlanMessageKind, type PlanMessages, type TemplatePicker, createPlanFeature } from '../../src/plan/planFeature';
+import { type PlanMessageKind, type PlanMessages, type TemplatePicker, createPlanFeature } from '../../src/plan/vscode/planFeature';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseTips, type Tip } from '../../src/content/tips';
 import { dailyTip, sectionTipForDate } from '../../src/tips/schedule';
-import type { DailyTipController, TipSnapshot } from '../../src/tips/dailyTip';
+import type { DailyTipController, TipSnapshot } from '../../src/tips/vscode/dailyTip';
 
 const EXTENSION_ID = 'qianjinshe.collab-coach';
 

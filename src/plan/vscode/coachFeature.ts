@@ -4,16 +4,17 @@
  * planWatcher.ts loads it only once a document holds Collab Coach markers.
  */
 import * as vscode from 'vscode';
-import { readContentText } from '../content/contentFiles';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '../content/language';
-import { currentContentLanguage, onDidChangeContentLanguage } from '../content/settings';
-import type { ProgressStore } from '../lesson/progress';
-import { PRINCIPLE_IDS } from '../lesson/progressCore';
-import type { DailyTipController } from '../tips/dailyTip';
-import { sectionTitle } from '../tips/sectionTitles';
-import { type PlanFinding, type PlanReport, type TemplateQuestions, checkPlan, missingSectionInsertion, templateQuestions } from './checker';
-import { snippetToPlainText } from './snippet';
-import { BUILT_IN_TEMPLATE_IDS, type PlanTemplate, builtInTemplateFileName, parsePlanTemplate } from './templates';
+import type { Log } from '../../base/log';
+import { readContentText } from '../../content/vscode/contentFiles';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../../content/language';
+import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
+import type { ProgressStore } from '../../lesson/vscode/progress';
+import { PRINCIPLE_IDS } from '../../lesson/progressCore';
+import type { DailyTipController } from '../../tips/vscode/dailyTip';
+import { sectionTitle } from '../../tips/sectionTitles';
+import { type PlanFinding, type PlanReport, type TemplateQuestions, checkPlan, missingSectionInsertion, templateQuestions } from '../checker';
+import { snippetToPlainText } from '../snippet';
+import { BUILT_IN_TEMPLATE_IDS, type PlanTemplate, builtInTemplateFileName, parsePlanTemplate } from '../templates';
 
 export interface CoachFeature extends vscode.Disposable {
   /** Checks a plan document now (the watcher debounces edits before calling this). */
@@ -27,6 +28,7 @@ export interface CoachFeature extends vscode.Disposable {
 export interface CoachDependencies {
   readonly progress: ProgressStore;
   readonly tip: DailyTipController;
+  readonly log: Log;
 }
 
 export const DIAGNOSTIC_SOURCE = 'Collab Coach';
@@ -49,7 +51,7 @@ export function createCoachFeature(context: vscode.ExtensionContext, deps: Coach
   const diagnostics = vscode.languages.createDiagnosticCollection('collabCoach');
   const lensesChanged = new vscode.EventEmitter<void>();
   const checked = new Map<string, CheckedDocument>();
-  const knowledge = loadTemplateKnowledge(context.extensionUri);
+  const knowledge = loadTemplateKnowledge(context.extensionUri, deps.log);
   let loaded: TemplateKnowledge | undefined;
   let shownTipSection: string | undefined;
   let disposed = false;
@@ -242,14 +244,14 @@ export function createCoachFeature(context: vscode.ExtensionContext, deps: Coach
 }
 
 /** Reads the built-in templates in every language; a file that fails to load is left out. */
-async function loadTemplateKnowledge(extensionUri: vscode.Uri): Promise<TemplateKnowledge> {
+async function loadTemplateKnowledge(extensionUri: vscode.Uri, log: Log): Promise<TemplateKnowledge> {
   const loads = CONTENT_LANGUAGES.flatMap((language) =>
     BUILT_IN_TEMPLATE_IDS.map(async (id): Promise<PlanTemplate | undefined> => {
       const fileName = builtInTemplateFileName(id, language);
       try {
         return parsePlanTemplate(id, language, await readContentText(extensionUri, 'templates', fileName));
       } catch (error: unknown) {
-        console.error(`[collab-coach] could not load the template ${fileName}; the plan check knows its questions less well.`, error);
+        log.error(`Could not load the template ${fileName}; the plan check knows its questions less well.`, error);
         return undefined;
       }
     }),

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { PrincipleProgress } from './messages';
+import type { PrincipleProgress } from '../messages';
 import {
   type PrincipleId,
   principleOfSection,
   principleProgress,
   sanitizePracticeMap,
   sanitizePrincipleList,
-} from './progressCore';
+} from '../progressCore';
 
 const READ_KEY = 'collabCoach.progress.read';
 const PRACTICE_KEY = 'collabCoach.progress.practice';

@@ -5,6 +5,7 @@
  * on open and a look at the edited lines on change.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../../base/log';
 import type { CoachFeature } from './coachFeature';
 
 const PLAN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
@@ -17,13 +18,13 @@ function holdsMarkers(text: string): boolean {
   return text.includes('collab:') && MARKER_START.test(text);
 }
 
-export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach: () => Promise<CoachFeature>): vscode.Disposable {
+export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach: () => Promise<CoachFeature>, log: Log): vscode.Disposable {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents handed to the coach, which it must be told to forget. */
   const plans = new Set<string>();
 
   const withCoach = (use: (coach: CoachFeature) => void): void => {
-    loadCoach().then(use, (error: unknown) => console.error('[collab-coach] the plan coach could not be loaded.', error));
+    loadCoach().then(use, (error: unknown) => log.error('The plan coach could not be loaded.', error));
   };
 
   function evaluate(document: vscode.TextDocument): void {

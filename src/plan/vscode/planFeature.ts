@@ -4,12 +4,12 @@
  * `vscode.workspace.fs`, so it works the same on remotes, in virtual workspaces and on the web.
  */
 import * as vscode from 'vscode';
-import { readContentText } from '../content/contentFiles';
-import type { ContentLanguage } from '../content/language';
-import { currentContentLanguage } from '../content/settings';
-import { buildMergeSnippet, insertionLayout } from './merge';
-import { DEFAULT_PLAN_FOLDER, planFileName, planFolderSegments, withCollisionSuffixAsync } from './slug';
-import { fillPlaceholders, snippetToPlainText } from './snippet';
+import { readContentText } from '../../content/vscode/contentFiles';
+import type { ContentLanguage } from '../../content/language';
+import { currentContentLanguage } from '../../content/vscode/settings';
+import { buildMergeSnippet, insertionLayout } from '../merge';
+import { DEFAULT_PLAN_FOLDER, planFileName, planFolderSegments, withCollisionSuffixAsync } from '../slug';
+import { fillPlaceholders, snippetToPlainText } from '../snippet';
 import {
   BUILT_IN_TEMPLATE_IDS,
   type BuiltInTemplateId,
@@ -23,7 +23,7 @@ import {
   isBuiltInTemplateId,
   parsePlanTemplate,
   parseTeamTemplate,
-} from './templates';
+} from '../templates';
 
 export interface PlanFeature {
   /** Inserts a template at the primary cursor; `templateId` skips the picker when it names a template. */

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { readContentText } from '../content/contentFiles';
-import type { ContentLanguage } from '../content/language';
-import { currentContentLanguage, onDidChangeContentLanguage } from '../content/settings';
-import { parseTips, type Tip, tipText } from '../content/tips';
+import type { Log } from '../../base/log';
+import { readContentText } from '../../content/vscode/contentFiles';
+import type { ContentLanguage } from '../../content/language';
+import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
+import { parseTips, type Tip, tipText } from '../../content/tips';
 import {
   dailyTip,
   localDayKey,
@@ -10,8 +11,8 @@ import {
   type NextTipState,
   offsetForDay,
   sectionTipForDate,
-} from './schedule';
-import { sectionTitle } from './sectionTitles';
+} from '../schedule';
+import { sectionTitle } from '../sectionTitles';
 
 const TIP_ITEM_ID = 'collabCoach.tip';
 /** Right-aligned items with a higher priority sit further left; this keeps the tip near the middle. */
@@ -52,8 +53,8 @@ export interface DailyTipController {
  * deferredTip.ts); it creates the item and arms the midnight timer, the tips load in the
  * background and the item appears when they arrive.
  */
-export function createDailyTip(context: vscode.ExtensionContext): DailyTipController {
-  const dailyTipItem = new DailyTipItem(context);
+export function createDailyTip(context: vscode.ExtensionContext, log: Log): DailyTipController {
+  const dailyTipItem = new DailyTipItem(context, log);
   context.subscriptions.push(dailyTipItem);
   return dailyTipItem;
 }
@@ -69,7 +70,10 @@ class DailyTipItem implements DailyTipController, vscode.Disposable {
   private shown: { tip: Tip; day: string; snapshot: TipSnapshot } | undefined;
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: Log,
+  ) {
     this.item = vscode.window.createStatusBarItem(TIP_ITEM_ID, vscode.StatusBarAlignment.Right, TIP_ITEM_PRIORITY);
     this.item.name = vscode.l10n.t('Collab Coach Tip');
     this.nextTipState = context.globalState.get<unknown>(NEXT_TIP_STATE_KEY);
@@ -133,7 +137,7 @@ class DailyTipItem implements DailyTipController, vscode.Disposable {
     try {
       this.tips = parseTips(JSON.parse(await readContentText(this.context.extensionUri, 'tips.json')));
     } catch (error: unknown) {
-      console.error('[collab-coach] could not load content/tips.json; the daily tip stays hidden.', error);
+      this.log.error('Could not load content/tips.json; the daily tip stays hidden.', error);
       return;
     }
     this.render();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ContentLanguage, resolveContentLanguage } from './language';
+import { type ContentLanguage, resolveContentLanguage } from '../language';
 
 /** Adapter: the content language as the user's settings and VS Code's display language decide it. */
 export function currentContentLanguage(): ContentLanguage {

@@ -1,16 +1,17 @@
 // Adapter: the lesson in the sidebar view and in an editor panel. Loaded on first use (its own
 // chunk in the Node build), so markdown-it never loads at startup.
 import * as vscode from 'vscode';
-import { readContentText } from '../content/contentFiles';
-import { type ContentLanguage } from '../content/language';
-import { currentContentLanguage, onDidChangeContentLanguage } from '../content/settings';
-import { isLessonSectionId } from '../content/sections';
-import { type HostMessage, type PageLabels, type PrincipleProgress, type TeamNotesBlock } from './messages';
-import { handlePageMessage } from './pageMessageHandler';
-import { createNonce, lessonPageHtml } from './pageShell';
+import type { Log } from '../../base/log';
+import { readContentText } from '../../content/vscode/contentFiles';
+import { type ContentLanguage } from '../../content/language';
+import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
+import { isLessonSectionId } from '../../content/sections';
+import { type HostMessage, type PageLabels, type PrincipleProgress, type TeamNotesBlock } from '../messages';
+import { handlePageMessage } from '../pageMessageHandler';
+import { createNonce, lessonPageHtml } from '../pageShell';
 import { type ProgressStore } from './progress';
-import { renderCached, renderMarkdown } from './render';
-import { MAX_NOTE_BYTES, TEAM_NOTES_FOLDER, checkNote, isNoteFileName, isTeamNotePath, sortNotes } from './teamNotes';
+import { renderCached, renderMarkdown } from '../render';
+import { MAX_NOTE_BYTES, TEAM_NOTES_FOLDER, checkNote, isNoteFileName, isTeamNotePath, sortNotes } from '../teamNotes';
 
 export const LESSON_VIEW_ID = 'collabCoach.lesson';
 export const LESSON_PANEL_TYPE = 'collabCoach.lessonPanel';
@@ -79,7 +80,7 @@ class LessonPage implements vscode.Disposable {
     private readonly webview: vscode.Webview,
     private readonly extensionUri: vscode.Uri,
     placement: 'view' | 'panel',
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Log,
     private readonly progress: ProgressStore,
     private readonly teamNotes: () => Promise<TeamNotesBlock>,
     private readonly onSection: (sectionId: string) => void,
@@ -211,9 +212,7 @@ function safeDescribe(value: unknown): string {
   }
 }
 
-export function createLessonFeature(context: vscode.ExtensionContext, progress: ProgressStore): LessonFeature {
-  const log = vscode.window.createOutputChannel('Collab Coach', { log: true });
-  context.subscriptions.push(log);
+export function createLessonFeature(context: vscode.ExtensionContext, progress: ProgressStore, log: Log): LessonFeature {
   let viewPage: LessonPage | undefined;
   let viewResolved = false;
   let panel: vscode.WebviewPanel | undefined;
@@ -326,7 +325,7 @@ export function createLessonFeature(context: vscode.ExtensionContext, progress: 
 /** Reads `.collab/notes/*.md` of every workspace folder and tells when they change. */
 function createTeamNotesSource(
   context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
+  log: Log,
 ): { load: () => Promise<TeamNotesBlock>; onDidChange: vscode.Event<void> } {
   const changed = new vscode.EventEmitter<void>();
   // One watcher per workspace folder, rooted at the folder, so events do not depend on a
