@@ -1,27 +1,26 @@
 /**
- * Pure model of the planning templates (no 'vscode', no Node built-ins: the browser bundle loads
- * this too).
+ * The planning templates (pure).
  *
  * A template file is front matter between `---` lines, then a body in VS Code snippet syntax.
- * The body is split into sections by marker lines:
+ * The body is split into sections by marker comments, found the way the plan model finds them:
  *
  *     <!-- collab:needs -->
  *     ## 一、核心需求
  *     > 课程：原则一 · …
  *
- * Markers are language independent, so the insert command (and the later plan checker) can tell
- * which sections a document already has, whatever language it was written in.
+ * Markers are language independent, so the insert command and the coach can tell which sections
+ * a document already has, whatever language it was written in.
  *
- * Conventions the plan checker can rely on:
+ * Conventions the plan model (planModel.ts) relies on:
  * - A section runs from its marker line to the next marker line (or the end of the document).
  * - The workload section holds a Markdown table with the columns side | task | estimated effort;
  *   the side cell of each row is one of WORKLOAD_SIDE_LABELS.
  * - A check-in is a task-list line that starts with an ISO date: `- [ ] 2026-12-01 …` (open) or
- *   `- [x] 2026-12-01 …` (held). An unfilled date is left as the literal `YYYY-MM-DD`. See
- *   CHECKIN_LINE / parseCheckinLine.
+ *   `- [x] 2026-12-01 …` (held). An unfilled date is left as the literal `YYYY-MM-DD`.
  */
 import { type ContentLanguage, isContentLanguage } from '../content/language';
 import { type LessonSectionId, isLessonSectionId } from '../content/sections';
+import { readPlanBlocks } from './planBlocks';
 import { DATE_AND_RANDOM_VARIABLES, escapeSnippetText, keepOnlyVariables } from './snippet';
 
 /** The templates the extension ships, in picker order. Files: content/templates/<id>.<lang>.md */
@@ -48,31 +47,11 @@ export const PLAN_SECTION_MARKERS = [
 ] as const;
 export type PlanSectionMarker = (typeof PLAN_SECTION_MARKERS)[number];
 
-/** The lesson section each built-in plan section comes from (for links from the checker). */
-export const PLAN_SECTION_LESSON_SOURCES: Readonly<Record<PlanSectionMarker, LessonSectionId>> = {
-  needs: 'self-check',
-  'shared-interest': 'principle-1',
-  'self-protection': 'example-finance',
-  workload: 'principle-3',
-  'quick-check': 'self-check',
-  checkin: 'principle-3',
-  kickoff: 'principle-1',
-};
-
 /** Sections that may appear many times in one document (inserting them never counts as a duplicate). */
 export const REPEATABLE_MARKERS: ReadonlySet<string> = new Set<string>(['checkin']);
 
 /** Tab stops of the full-plan preamble that `newPlan` fills in from its inputs. */
 export const FULL_PLAN_FIELDS = { title: 1, counterpart: 2 } as const;
-
-/**
- * One marker line, e.g. `<!-- collab:needs -->`; group 1 is the marker id. Not global, so it
- * carries no `lastIndex` state: test it against a single line.
- */
-export const SECTION_MARKER = /^[ \t]{0,3}<!--[ \t]*collab:([a-z0-9][a-z0-9-]*)[ \t]*-->[ \t]*$/;
-
-/** `- [ ] 2026-12-01 note`; groups: 1 state (space/x/X), 2 date or `YYYY-MM-DD`, 3 the rest. */
-export const CHECKIN_LINE = /^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(\d{4}-\d{2}-\d{2}|YYYY-MM-DD)(?=\s|$)[ \t]*(.*)$/;
 
 /** Side labels of the workload table rows, in every content language. */
 export const WORKLOAD_SIDE_LABELS = {
@@ -215,108 +194,25 @@ export function parseTeamTemplate(folderName: string, fileName: string, bytes: U
   };
 }
 
-const FENCE_LINE = /^[ \t]{0,3}(`{3,}|~{3,})/;
-
-/** Where a line stands with respect to fenced code: a fence line itself, inside a fence, or text. */
-export type FenceState = 'fence' | 'code' | 'text';
-
-/**
- * Follows fenced code blocks line by line, so markers and questions quoted inside code are not
- * taken for the plan's own. Call the returned function on every line in order.
- */
-export function createFenceTracker(): (line: string) => FenceState {
-  let fence: string | undefined;
-  return (line) => {
-    const opener = line.includes('```') || line.includes('~~~') ? FENCE_LINE.exec(line)?.[1] : undefined;
-    if (opener) {
-      if (fence === undefined) {
-        fence = opener;
-      } else if (opener[0] === fence[0] && opener.length >= fence.length) {
-        fence = undefined;
-      }
-      return 'fence';
-    }
-    return fence === undefined ? 'text' : 'code';
-  };
-}
-
-/** Markers present in a document, every occurrence in document order; fenced code is skipped. */
+/** Markers present in a document, every occurrence in document order (read as CommonMark: never in code or comments). */
 export function findMarkers(documentText: string): string[] {
-  return splitSections(documentText).sections.map((section) => section.marker);
+  return readPlanBlocks(documentText).sections.map((section) => section.marker);
 }
 
-/** Splits text into the part before the first marker and one block per marker line. */
+/** Splits text into the part before the first marker and one block per marker. */
 export function splitSections(text: string): { preamble: string; sections: PlanSectionBlock[] } {
-  const lines = text.split('\n');
-  const starts: { line: number; marker: string }[] = [];
-  const fenceState = createFenceTracker();
-  lines.forEach((line, index) => {
-    const marker = fenceState(line) === 'text' ? SECTION_MARKER.exec(line.replace(/\r$/, ''))?.[1] : undefined;
-    if (marker) {
-      starts.push({ line: index, marker });
-    }
-  });
-  const preambleEnd = starts[0]?.line ?? lines.length;
-  const sections = starts.map((start, position): PlanSectionBlock => {
-    const end = starts[position + 1]?.line ?? lines.length;
-    const blockLines = lines.slice(start.line, end);
-    return { marker: start.marker, title: firstHeading(blockLines), text: blockLines.join('\n') };
+  const plan = readPlanBlocks(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const preambleEnd = plan.sections[0]?.markerLine ?? lines.length;
+  const sections = plan.sections.map((section): PlanSectionBlock => {
+    const heading = section.items.find((item) => item.kind === 'heading');
+    return {
+      marker: section.marker,
+      title: heading?.kind === 'heading' ? heading.text : '',
+      text: lines.slice(section.markerLine, section.endLine + 1).join('\n'),
+    };
   });
   return { preamble: lines.slice(0, preambleEnd).join('\n'), sections };
-}
-
-/** A check-in line read back from a plan. */
-export interface CheckinLine {
-  readonly done: boolean;
-  /** `YYYY-MM-DD`, or undefined while the date is still the unfilled `YYYY-MM-DD`. */
-  readonly date: string | undefined;
-  readonly note: string;
-}
-
-export function parseCheckinLine(line: string): CheckinLine | undefined {
-  const match = CHECKIN_LINE.exec(line.replace(/\r$/, ''));
-  if (!match) {
-    return undefined;
-  }
-  const date = match[2] === 'YYYY-MM-DD' ? undefined : match[2];
-  return { done: match[1] !== ' ', date, note: (match[3] ?? '').trim() };
-}
-
-/** A row of the workload table read back from a plan. */
-export interface WorkloadRow {
-  readonly side: 'mine' | 'theirs' | 'other';
-  readonly cells: readonly string[];
-}
-
-/** Reads the body rows of the first pipe table in a section's text (header and rule skipped). */
-export function parseWorkloadTable(sectionText: string): WorkloadRow[] {
-  const rows: WorkloadRow[] = [];
-  let seenRule = false;
-  for (const rawLine of sectionText.split('\n')) {
-    const line = rawLine.trim();
-    if (!line.startsWith('|')) {
-      if (seenRule) {
-        break;
-      }
-      continue;
-    }
-    const cells = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
-    if (cells.every((cell) => /^:?-+:?$/.test(cell))) {
-      seenRule = true;
-      continue;
-    }
-    if (!seenRule) {
-      continue;
-    }
-    const sideCell = cells[0] ?? '';
-    const side = (WORKLOAD_SIDE_LABELS.mine as readonly string[]).includes(sideCell)
-      ? 'mine'
-      : (WORKLOAD_SIDE_LABELS.theirs as readonly string[]).includes(sideCell)
-        ? 'theirs'
-        : 'other';
-    rows.push({ side, cells });
-  }
-  return rows;
 }
 
 type FrontMatterResult =
@@ -351,21 +247,4 @@ function splitFrontMatter(fileText: string): FrontMatterResult {
 function unquote(value: string): string {
   const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
   return quoted?.[1] ?? value;
-}
-
-function firstHeading(blockLines: readonly string[]): string {
-  for (const line of blockLines) {
-    const opening = /^[ \t]{0,3}#{1,6}[ \t]+/.exec(line);
-    const rest = opening ? line.slice(opening[0].length) : undefined;
-    // A line terminator inside never makes a heading (as `.` would not match it).
-    if (rest !== undefined && !/[\r\n\u2028\u2029]/.test(rest)) {
-      // Drop a closing run of spaces, tabs and `#` by hand: as a regex suffix it is quadratic on long lines.
-      let end = rest.length;
-      while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t' || rest[end - 1] === '#')) {
-        end--;
-      }
-      return rest.slice(0, end);
-    }
-  }
-  return '';
 }

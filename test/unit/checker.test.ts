@@ -6,12 +6,11 @@ import {
   FULL_PLAN_MARKERS,
   type FindingCode,
   type PlanReport,
-  type SectionInsertion,
   THEIR_NEED_LABELS,
   checkPlan,
-  missingSectionInsertion,
-  templateQuestions,
 } from '../../src/plan/checker';
+import { type SectionInsertion, missingSectionInsertion } from '../../src/plan/insertion';
+import { templateKnowledge } from '../../src/plan/templateKnowledge';
 import { listPlaceholders, snippetToPlainText } from '../../src/plan/snippet';
 import {
   BUILT_IN_TEMPLATE_IDS,
@@ -30,7 +29,7 @@ const templates: PlanTemplate[] = CONTENT_LANGUAGES.flatMap((language) =>
     parsePlanTemplate(id, language, fs.readFileSync(path.join(root, 'content', 'templates', builtInTemplateFileName(id, language)), 'utf8')),
   ),
 );
-const questions = templateQuestions(templates);
+const knowledge = templateKnowledge(templates);
 /** Between the held check-in (2026-02-02) and the open one (2026-04-06) of the fixtures. */
 const TODAY = new Date(2026, 2, 1);
 
@@ -45,7 +44,7 @@ function completePlan(language: ContentLanguage): string {
 }
 
 function check(text: string, language: ContentLanguage, today: Date = TODAY): PlanReport {
-  return checkPlan(text, { today, language, questions });
+  return checkPlan(text, { today, language, knowledge });
 }
 
 const codes = (report: PlanReport): FindingCode[] => report.findings.map((finding) => finding.code);
@@ -172,10 +171,10 @@ describe('plan checker', () => {
       for (const each of templates) {
         for (const placeholder of listPlaceholders(each.body)) {
           const question = placeholder.text.trim().replace(/\s+/g, ' ');
-          assert.ok(questions.questions.has(question), `${each.id}.${each.language}: "${question}"`);
+          assert.ok(knowledge.questions.has(question), `${each.id}.${each.language}: "${question}"`);
         }
       }
-      assert.ok(questions.questions.has('YYYY-MM-DD'));
+      assert.ok(knowledge.questions.has('YYYY-MM-DD'));
     });
 
     it('agrees with the templates on the full plan, the "their need" field and the side labels', () => {
@@ -255,7 +254,7 @@ describe('plan checker', () => {
       });
 
       it('guesses the language from the headings when none is given', () => {
-        assert.equal(checkPlan(completePlan(language), { today: TODAY, questions }).language, language);
+        assert.equal(checkPlan(completePlan(language), { today: TODAY, knowledge }).language, language);
       });
 
       it('points at a template question left in a section and counts "2/4 answered"', () => {
@@ -491,12 +490,12 @@ describe('plan checker', () => {
       this.timeout(120000);
       const random = seededRandom(0xc011ab);
       const fullPlan = template('full-plan', 'en');
-      const questionList = [...questions.questions];
+      const questionList = [...knowledge.questions];
       let checked = 0;
       for (let run = 0; run < 10000; run++) {
         const text = randomDocument(random, questionList);
         const today = random() < 0.05 ? new Date(Number.NaN) : new Date(2000 + Math.floor(random() * 40), Math.floor(random() * 12), 1);
-        const report = checkPlan(text, run % 7 === 0 ? { today } : { today, language: run % 2 === 0 ? 'en' : 'zh-cn', questions });
+        const report = checkPlan(text, run % 7 === 0 ? { today } : { today, language: run % 2 === 0 ? 'en' : 'zh-cn', knowledge });
         const lineCount = text.split(/\r\n|\r|\n/).length;
         for (const finding of report.findings) {
           assert.ok(finding.line >= 0 && finding.line < lineCount && (finding.endLine ?? finding.line) < lineCount);
@@ -529,7 +528,7 @@ describe('plan checker', () => {
 
 /** Replaces every template question left in the text with an answer (dates with a future date). */
 function fillQuestions(text: string): string {
-  const byLength = [...questions.questions].sort((a, b) => b.length - a.length);
+  const byLength = [...knowledge.questions].sort((a, b) => b.length - a.length);
   return text
     .split(/(\r\n|\r|\n)/)
     .map((line) => {
@@ -560,7 +559,7 @@ function isQuotable(quote: string, planText: string, language: ContentLanguage):
     lessonText.includes(bare.toLowerCase()) ||
     planText.includes(bare) ||
     sectionNames.includes(bare) ||
-    [...questions.questions].some((question) => question.startsWith(bare))
+    [...knowledge.questions].some((question) => question.startsWith(bare))
   );
 }
 

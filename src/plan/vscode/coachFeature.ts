@@ -12,7 +12,9 @@ import type { ProgressStore } from '../../lesson/vscode/progress';
 import { PRINCIPLE_IDS } from '../../lesson/progressCore';
 import type { DailyTipController } from '../../tips/vscode/dailyTip';
 import { sectionTitle } from '../../tips/sectionTitles';
-import { type PlanFinding, type PlanReport, type TemplateQuestions, checkPlan, missingSectionInsertion, templateQuestions } from '../checker';
+import { type PlanFinding, type PlanReport, checkPlan } from '../checker';
+import { missingSectionInsertion } from '../insertion';
+import { type TemplateKnowledge, templateKnowledge } from '../templateKnowledge';
 import { snippetToPlainText } from '../snippet';
 import { BUILT_IN_TEMPLATE_IDS, type PlanTemplate, builtInTemplateFileName, parsePlanTemplate } from '../templates';
 
@@ -37,8 +39,8 @@ const PLAN_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { lang
 /** Read-only views of other versions of a file; a plan there earns no practice. */
 const NO_PRACTICE_SCHEMES: ReadonlySet<string> = new Set(['git', 'output', 'vscode-local-history']);
 
-interface TemplateKnowledge {
-  readonly questions: TemplateQuestions;
+interface LoadedTemplates {
+  readonly knowledge: TemplateKnowledge;
   readonly fullPlans: ReadonlyMap<ContentLanguage, PlanTemplate>;
 }
 
@@ -52,14 +54,14 @@ export function createCoachFeature(context: vscode.ExtensionContext, deps: Coach
   const lensesChanged = new vscode.EventEmitter<void>();
   const checked = new Map<string, CheckedDocument>();
   const knowledge = loadTemplateKnowledge(context.extensionUri, deps.log);
-  let loaded: TemplateKnowledge | undefined;
+  let loaded: LoadedTemplates | undefined;
   let shownTipSection: string | undefined;
   let disposed = false;
 
-  function runCheck(document: vscode.TextDocument, templates: TemplateKnowledge): void {
+  function runCheck(document: vscode.TextDocument, templates: LoadedTemplates): void {
     const key = document.uri.toString();
     const language = currentContentLanguage();
-    const report = checkPlan(document.getText(), { today: new Date(), language, questions: templates.questions });
+    const report = checkPlan(document.getText(), { today: new Date(), language, knowledge: templates.knowledge });
     if (report.sections.length === 0) {
       closeDocument(document);
       return;
@@ -244,7 +246,7 @@ export function createCoachFeature(context: vscode.ExtensionContext, deps: Coach
 }
 
 /** Reads the built-in templates in every language; a file that fails to load is left out. */
-async function loadTemplateKnowledge(extensionUri: vscode.Uri, log: Log): Promise<TemplateKnowledge> {
+async function loadTemplateKnowledge(extensionUri: vscode.Uri, log: Log): Promise<LoadedTemplates> {
   const loads = CONTENT_LANGUAGES.flatMap((language) =>
     BUILT_IN_TEMPLATE_IDS.map(async (id): Promise<PlanTemplate | undefined> => {
       const fileName = builtInTemplateFileName(id, language);
@@ -263,7 +265,7 @@ async function loadTemplateKnowledge(extensionUri: vscode.Uri, log: Log): Promis
       fullPlans.set(template.language, template);
     }
   }
-  return { questions: templateQuestions(templates), fullPlans };
+  return { knowledge: templateKnowledge(templates), fullPlans };
 }
 
 function toDiagnostic(document: vscode.TextDocument, finding: PlanFinding, language: ContentLanguage): vscode.Diagnostic {
