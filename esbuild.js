@@ -15,6 +15,7 @@ const tests = process.argv.includes('--tests');
  * Modules the Node host loads only on first use. Each becomes its own file in dist/, and every
  * dynamic `import()` of it from another bundle stays a runtime `require` of that file, so the
  * startup entry never carries markdown-it or the plan tools. The browser build keeps one bundle.
+ * This is the one list of chunks: the .vsix allowlist test and the benchmark read it from here.
  */
 const lazyChunks = {
   'src/lesson/vscode/lessonFeature.ts': 'lesson.js',
@@ -22,6 +23,18 @@ const lazyChunks = {
   'src/plan/vscode/coachFeature.ts': 'coach.js',
   'src/tips/vscode/dailyTip.ts': 'tip.js',
 };
+
+/**
+ * Libraries several chunks share, each shipped once as its own file: a static import of one
+ * from any chunk becomes a `require` of that file, loaded with the first chunk that needs it.
+ * markdown-it is read by the lesson, the templates and the coach alike.
+ */
+const sharedLibraries = {
+  'markdown-it': 'markdown-it.js',
+};
+
+/** Every file of the Node build in dist/, the startup entry first. */
+const nodeBundleFiles = ['extension.js', ...Object.values(lazyChunks), ...Object.values(sharedLibraries)];
 
 /** @type {import('esbuild').Plugin} */
 const lazyChunkPlugin = {
@@ -40,6 +53,13 @@ const lazyChunkPlugin = {
         }
       }
       return undefined;
+    });
+    const libraryFilter = new RegExp(`^(${Object.keys(sharedLibraries).map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter: libraryFilter }, (args) => {
+      if (args.kind === 'entry-point') {
+        return undefined;
+      }
+      return { path: './' + sharedLibraries[args.path], external: true };
     });
   },
 };
@@ -92,6 +112,7 @@ const builds = [
     entryPoints: {
       extension: 'src/extension.ts',
       ...Object.fromEntries(Object.entries(lazyChunks).map(([src, out]) => [out.replace(/\.js$/, ''), src])),
+      ...Object.fromEntries(Object.entries(sharedLibraries).map(([library, out]) => [out.replace(/\.js$/, ''), library])),
     },
     outdir: 'dist',
     format: 'cjs',
@@ -172,7 +193,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { lazyChunks, sharedLibraries, nodeBundleFiles };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
