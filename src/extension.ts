@@ -16,6 +16,7 @@ export interface CollabCoachApi {
   readonly progress: ProgressStore;
   lesson(): Promise<LessonFeature>;
   plan(): Promise<PlanFeature>;
+  coach(): Promise<CoachFeature>;
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     }),
   );
 
-  return { tip, progress, lesson, plan };
+  return { tip, progress, lesson, plan, coach };
 }
 
 export function deactivate(): void {

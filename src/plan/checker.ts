@@ -75,7 +75,18 @@ const DEFAULT_SEVERITY: ReadonlyMap<FindingCode, FindingSeverity> = new Map(RULE
 export function checkPlan(text: string, options: CheckOptions): PlanReport {
   const model = parsePlan(text, options.knowledge);
   const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? localIsoDate(options.today) : undefined;
-  const findings = runRules({ model, today }).map((finding) => toPlanFinding(finding, model.sections));
+  // Findings that read the same share one message (a plan may hold thousands of the same kind).
+  const messages = new Map<string, LocalizedText>();
+  const messageOf = (finding: RuleFinding): LocalizedText => {
+    const key = JSON.stringify([finding.code, finding.variant, finding.marker, finding.missingMarker, finding.values]);
+    let message = messages.get(key);
+    if (!message) {
+      message = findingMessage(finding, model.sections);
+      messages.set(key, message);
+    }
+    return message;
+  };
+  const findings = runRules({ model, today }).map((finding) => toPlanFinding(finding, messageOf(finding)));
   return {
     language: options.language ?? model.language,
     model,
@@ -85,7 +96,7 @@ export function checkPlan(text: string, options: CheckOptions): PlanReport {
   };
 }
 
-function toPlanFinding(finding: RuleFinding, sections: readonly PlanSection[]): PlanFinding {
+function toPlanFinding(finding: RuleFinding, message: LocalizedText): PlanFinding {
   return {
     code: finding.code,
     marker: finding.marker,
@@ -95,7 +106,7 @@ function toPlanFinding(finding: RuleFinding, sections: readonly PlanSection[]): 
     principle: finding.principle,
     ...(finding.missingMarker === undefined ? {} : { missingMarker: finding.missingMarker }),
     severity: DEFAULT_SEVERITY.get(finding.code) ?? 'information',
-    message: findingMessage(finding, sections),
+    message,
   };
 }
 

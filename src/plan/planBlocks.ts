@@ -113,23 +113,21 @@ export function readPlanBlocks(text: string): RawPlan {
     current.endLine = lineCount - 1;
   }
   const last = tokens[tokens.length - 1];
-  if (last?.type === 'fence' && last.map && last.map[1] >= lineCount && !closesFence(text, last)) {
+  if (last?.type === 'fence' && !isClosedFence(text, last)) {
     openFenceAtEnd = last.markup;
   }
   return { lineCount, preamble, sections, directives, openFenceAtEnd };
 }
 
-/** Whether a fence that runs to the end of the document has a closing line. */
-function closesFence(text: string, fence: Token): boolean {
-  // The closing line is the last non-blank line; it holds only the fence characters (and spaces).
-  const trimmed = text.trimEnd();
-  const lastBreak = Math.max(trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('\r'));
-  const lastLine = trimmed.slice(lastBreak + 1).trim();
+/** Whether a fence has its closing line: the last line of its block, only fence characters, at least as many. */
+function isClosedFence(text: string, fence: Token): boolean {
   const map = fence.map;
   if (!map || map[1] - map[0] < 2) {
     return false;
   }
-  return lastLine.length >= fence.markup.length && [...lastLine].every((char) => char === fence.markup[0]);
+  const closing = (text.split(/\r\n|\r|\n/)[map[1] - 1] ?? '').trim();
+  const fenceCharacter = fence.markup[0];
+  return closing.length >= fence.markup.length && [...closing].every((character) => character === fenceCharacter);
 }
 
 class BlockReader {

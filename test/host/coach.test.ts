@@ -151,12 +151,32 @@ describe('plan coach (extension host)', function () {
     await waitFor('no diagnostics left', () => codesOf(plan.uri), (codes) => codes.length === 0);
   });
 
-  it('counts the principles as practised, and resets', async function () {
-    await waitFor(
-      'every principle practised',
-      () => api.progress.principles(),
-      (principles) => principles.length === 3 && principles.every((principle) => principle.practised),
-    );
+  it('counts a plan file as practice, never an untitled one; forgets a deleted plan; resets', async function () {
+    assert.ok(!api.progress.practisedPlans().includes(plan.uri.toString()), 'an untitled plan earns no practice');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const savePlan = async (name: string): Promise<vscode.Uri> => {
+      const uri = vscode.Uri.joinPath(folder, `${name}-${Date.now()}.md`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(plan.getText()));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      return uri;
+    };
+    const practised = (): Promise<unknown> =>
+      waitFor(
+        'every principle practised',
+        () => api.progress.principles(),
+        (principles) => principles.length === 3 && principles.every((principle) => principle.practised),
+      );
+    const deleted = await savePlan('practice-deleted');
+    await practised();
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(deleted);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the plan file was deleted');
+    await waitFor('the deleted plan no longer counts', () => api.progress.practisedPlans(), (plans) => !plans.includes(deleted.toString()));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    await savePlan('practice-kept');
+    await practised();
     await vscode.commands.executeCommand('collabCoach.resetProgress');
     await waitFor(
       'progress reset',
@@ -230,5 +250,36 @@ describe('plan coach (extension host)', function () {
     assert.deepEqual(coachDiagnostics(document.uri), []);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
     assert.ok(!lenses.some((lens) => lens.command?.title.startsWith('Collab Coach:')));
+  });
+  it('checks only documents a user edits: a read-only copy of a plan gets no findings', async function () {
+    const text = halfFilled();
+    const encoded = new TextEncoder().encode(text);
+    const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+    const readOnly: vscode.FileSystemProvider = {
+      onDidChangeFile: changed.event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: encoded.byteLength }),
+      readDirectory: () => [],
+      createDirectory: () => undefined,
+      readFile: () => encoded,
+      writeFile: () => {
+        throw vscode.FileSystemError.NoPermissions();
+      },
+      delete: () => undefined,
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('collab-coach-readonly', readOnly, { isReadonly: true });
+    try {
+      const copy = await vscode.workspace.openTextDocument(vscode.Uri.parse('collab-coach-readonly:/copy-of-plan.md'));
+      await vscode.window.showTextDocument(copy);
+      // The same text in a document the user edits is checked: wait for that, then look at the copy.
+      const editable = await openPlan(text);
+      await waitFor('the editable plan checked', () => codesOf(editable.uri), (codes) => codes.length >= 2);
+      assert.deepEqual(codesOf(copy.uri), [], 'no findings on the read-only copy');
+      assert.equal((await api.coach()).report(copy.uri), undefined, 'no report kept for it');
+    } finally {
+      registration.dispose();
+      changed.dispose();
+    }
   });
 });

@@ -20,6 +20,12 @@ export interface ProgressStore {
   markRead(sectionId: string): void;
   /** Records whether one plan document passes the checker for a principle. */
   setPractised(principle: PrincipleId, planKey: string, passes: boolean): void;
+  /** The plans that count as practice for any principle. */
+  practisedPlans(): string[];
+  /** A plan that is gone no longer counts. */
+  forgetPlan(planKey: string): void;
+  /** A renamed plan keeps its practice under its new name. */
+  renamePlan(oldKey: string, newKey: string): void;
   reset(): Promise<void>;
   readonly onDidChange: vscode.Event<void>;
 }
@@ -27,8 +33,13 @@ export interface ProgressStore {
 export function createProgressStore(context: vscode.ExtensionContext): ProgressStore {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(changed);
+  // Reading progress follows the user across machines (Settings Sync); practice belongs to this workspace.
+  context.globalState.setKeysForSync([READ_KEY]);
   const read = (): PrincipleId[] => sanitizePrincipleList(context.globalState.get<unknown>(READ_KEY));
   const practice = (): Record<PrincipleId, string[]> => sanitizePracticeMap(context.workspaceState.get<unknown>(PRACTICE_KEY));
+  const writePractice = (map: Record<PrincipleId, string[]>): void => {
+    void context.workspaceState.update(PRACTICE_KEY, map).then(() => changed.fire());
+  };
 
   return {
     principles: () => principleProgress(read(), practice()),
@@ -47,7 +58,28 @@ export function createProgressStore(context: vscode.ExtensionContext): ProgressS
         return;
       }
       current[principle] = passes ? [...plans, planKey] : plans.filter((plan) => plan !== planKey);
-      void context.workspaceState.update(PRACTICE_KEY, current).then(() => changed.fire());
+      writePractice(current);
+    },
+    practisedPlans() {
+      return [...new Set(Object.values(practice()).flat())];
+    },
+    forgetPlan(planKey) {
+      const current = practice();
+      if (Object.values(current).some((plans) => plans.includes(planKey))) {
+        for (const principle of Object.keys(current) as PrincipleId[]) {
+          current[principle] = current[principle].filter((plan) => plan !== planKey);
+        }
+        writePractice(current);
+      }
+    },
+    renamePlan(oldKey, newKey) {
+      const current = practice();
+      if (Object.values(current).some((plans) => plans.includes(oldKey))) {
+        for (const principle of Object.keys(current) as PrincipleId[]) {
+          current[principle] = [...new Set(current[principle].map((plan) => (plan === oldKey ? newKey : plan)))];
+        }
+        writePractice(current);
+      }
     },
     async reset() {
       await context.globalState.update(READ_KEY, undefined);

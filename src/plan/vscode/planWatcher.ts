@@ -100,8 +100,8 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
     },
   );
   context.subscriptions.push(disposable);
-  for (const document of vscode.workspace.textDocuments) {
-    evaluate(document);
-  }
+  // Documents already open are looked at just after activate returns: activation only registers.
+  const initialScan = setTimeout(() => vscode.workspace.textDocuments.forEach(evaluate), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initialScan) });
   return disposable;
 }
