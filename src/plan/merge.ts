@@ -2,6 +2,7 @@
  * Pure: decides what inserting a template into an existing document adds, so inserting again
  * never duplicates a section.
  */
+import MarkdownIt from 'markdown-it';
 import { renumberPlaceholders } from './snippet';
 import { type InsertableTemplate, REPEATABLE_MARKERS, findMarkers } from './templates';
 
@@ -14,7 +15,8 @@ export interface MergeResult {
   readonly present: string[];
 }
 
-type MergeableTemplate = Pick<InsertableTemplate, 'body' | 'sections'>;
+/** Without a preamble (a list of sections), nothing of it can be a title. */
+type MergeableTemplate = Pick<InsertableTemplate, 'body' | 'sections'> & Partial<Pick<InsertableTemplate, 'preamble'>>;
 
 /** Markers of the template's sections the document lacks; repeatable sections always count as missing. */
 export function missingSections(template: MergeableTemplate, documentText: string): string[] {
@@ -25,22 +27,43 @@ export function missingSections(template: MergeableTemplate, documentText: strin
 }
 
 /**
- * The whole template when the document has none of its sections (preamble included); otherwise
- * only the missing sections, without the preamble, renumbered from 1. A template without markers
- * (some team templates) is always inserted whole.
+ * The whole template when the document has none of its sections (preamble included, but not its
+ * title when the document already has one: a second top-level heading); otherwise only the
+ * missing sections, without the preamble, renumbered from 1. A template without markers (some
+ * team templates) is always inserted whole.
  */
 export function buildMergeSnippet(template: MergeableTemplate, documentText: string): MergeResult {
   const missing = new Set(missingSections(template, documentText));
   const added = template.sections.map((section) => section.marker).filter((marker) => missing.has(marker));
   const present = template.sections.map((section) => section.marker).filter((marker) => !missing.has(marker));
   if (present.length === 0) {
-    return { snippet: withFinalNewline(renumberPlaceholders(template.body)), added, present };
+    return { snippet: withFinalNewline(renumberPlaceholders(wholeTemplateFor(template, documentText))), added, present };
   }
   if (added.length === 0) {
     return { snippet: '', added, present };
   }
   const blocks = template.sections.filter((section) => missing.has(section.marker)).map((section) => section.text.trimEnd());
   return { snippet: renumberPlaceholders(blocks.join('\n\n') + '\n'), added, present };
+}
+
+/** The template's body, without its title lines when the document has a title of its own. */
+function wholeTemplateFor(template: MergeableTemplate, documentText: string): string {
+  const titleLines = titleLineRanges(template.preamble ?? '');
+  if (titleLines.length === 0 || titleLineRanges(documentText).length === 0) {
+    return template.body;
+  }
+  const preamble = (template.preamble ?? '').split('\n').filter((_, line) => !titleLines.some(([start, end]) => line >= start && line < end));
+  return [preamble.join('\n').replace(/^\n+/, ''), ...template.sections.map((section) => section.text)].join('\n');
+}
+
+let commonMark: MarkdownIt | undefined;
+
+/** Line ranges ([start, end)) of the top-level headings, `#` or underlined with `=`, as CommonMark reads them. */
+function titleLineRanges(text: string): [number, number][] {
+  commonMark ??= new MarkdownIt('commonmark');
+  return commonMark
+    .parse(text, {})
+    .flatMap((token) => (token.type === 'heading_open' && token.tag === 'h1' && token.map ? [token.map] : []));
 }
 
 function withFinalNewline(text: string): string {
