@@ -72,6 +72,12 @@ export class NewPlanCommand extends Disposable {
     const whole = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
     if (!(await editor.insertSnippet(new vscode.SnippetString(content.snippet), whole))) {
       this.feedback.log.warn(`The editor did not accept the snippet for ${document.uri.toString(true)}; the plan is complete but Tab does not walk its questions.`);
+      return;
+    }
+    // The same text replaced the same text, yet the editor counts it as an edit: save, so a plan
+    // nobody has typed in yet is not shown as unsaved (untitled plans stay unsaved: no file chosen).
+    if (!document.isUntitled && document.isDirty && document.getText() === content.text && !(await document.save())) {
+      this.feedback.log.warn(`The new plan ${document.uri.toString(true)} could not be saved after linking its questions; it is complete on disk.`);
     }
   }
 
