@@ -53,7 +53,9 @@ function wholeTemplateFor(template: MergeableTemplate, documentText: string): st
     return template.body;
   }
   const preamble = (template.preamble ?? '').split('\n').filter((_, line) => !titleLines.some(([start, end]) => line >= start && line < end));
-  return [preamble.join('\n').replace(/^\n+/, ''), ...template.sections.map((section) => section.text)].join('\n');
+  const withoutTitle = [preamble.join('\n').replace(/^\n+/, ''), ...template.sections.map((section) => section.text)].join('\n');
+  // A template that is nothing but a title still inserts something.
+  return withoutTitle.trim() === '' ? template.body : withoutTitle;
 }
 
 let commonMark: MarkdownIt | undefined;

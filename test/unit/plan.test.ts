@@ -493,6 +493,12 @@ describe('inserting the full plan into a document that has a title', () => {
     assert.deepEqual(await lintProblems(insertedAtEnd('# Budget with Finance\n\nNotes from the first call.\n')), []);
   });
 
+  it('drops the title of a team template without markers too, unless the title is all it has', () => {
+    const team = (body: string): Parameters<typeof buildMergeSnippet>[0] => ({ body, preamble: body, sections: [] });
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n\n- ${1:What moved?}\n'), '# Plan\n').snippet, '- ${1:What moved?}\n');
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n'), '# Plan\n').snippet, '# Weekly sync\n');
+  });
+
   it('keeps the template title when the document has none (a "#" in code or a second-level heading is not one)', () => {
     for (const document of ['', 'Notes.\n', '```\n# not a title\n```\n', '## A section\n']) {
       assert.ok(buildMergeSnippet(fullPlan, document).snippet.startsWith('# Collaboration plan: ${1:'), JSON.stringify(document));
