@@ -405,6 +405,15 @@ describe('the plan room in the extension host', function () {
       }
     });
 
+    it('creates nothing once the feature is disposed', async function () {
+      const { feature, messages } = recordingFeature();
+      feature.dispose();
+      await feature.newPlan({ counterpart: 'Finance', title: 'After dispose' });
+      assert.equal(await exists(planFolder), false, 'no plan folder, no plan');
+      assert.equal(vscode.window.activeTextEditor, undefined);
+      assert.deepEqual(messages.shown, []);
+    });
+
     it('says so, and logs why, when the plan file cannot be created', async function () {
       const scheme = 'collab-readonly-new-plan';
       const registration = vscode.workspace.registerFileSystemProvider(scheme, new ReadonlyFileSystem(), { isReadonly: true });
