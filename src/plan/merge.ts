@@ -2,7 +2,6 @@
  * Pure: decides what inserting a template into an existing document adds, so inserting again
  * never duplicates a section.
  */
-import MarkdownIt from 'markdown-it';
 import { renumberPlaceholders } from './snippet';
 import { type InsertableTemplate, REPEATABLE_MARKERS, findMarkers } from './templates';
 
@@ -14,6 +13,12 @@ export interface MergeResult {
   /** Markers of the template's sections the document already has (left alone). */
   readonly present: string[];
 }
+
+/**
+ * Reads the line ranges ([start, end)) of a text's top-level headings; the insert command passes
+ * markdown-it's reading (src/plan/titleLines.ts).
+ */
+export type TitleReader = (text: string) => readonly (readonly [number, number])[];
 
 /** Without a preamble (a list of sections), nothing of it can be a title. */
 type MergeableTemplate = Pick<InsertableTemplate, 'body' | 'sections'> & Partial<Pick<InsertableTemplate, 'preamble'>>;
@@ -28,16 +33,16 @@ export function missingSections(template: MergeableTemplate, documentText: strin
 
 /**
  * The whole template when the document has none of its sections (preamble included, but not its
- * title when the document already has one: a second top-level heading); otherwise only the
- * missing sections, without the preamble, renumbered from 1. A template without markers (some
- * team templates) is always inserted whole.
+ * title when `readTitles` finds one in the document: that would be a second top-level heading);
+ * otherwise only the missing sections, without the preamble, renumbered from 1. A template
+ * without markers (some team templates) is always inserted whole.
  */
-export function buildMergeSnippet(template: MergeableTemplate, documentText: string): MergeResult {
+export function buildMergeSnippet(template: MergeableTemplate, documentText: string, readTitles?: TitleReader): MergeResult {
   const missing = new Set(missingSections(template, documentText));
   const added = template.sections.map((section) => section.marker).filter((marker) => missing.has(marker));
   const present = template.sections.map((section) => section.marker).filter((marker) => !missing.has(marker));
   if (present.length === 0) {
-    return { snippet: withFinalNewline(renumberPlaceholders(wholeTemplateFor(template, documentText))), added, present };
+    return { snippet: withFinalNewline(renumberPlaceholders(readTitles ? wholeTemplateFor(template, documentText, readTitles) : template.body)), added, present };
   }
   if (added.length === 0) {
     return { snippet: '', added, present };
@@ -47,25 +52,15 @@ export function buildMergeSnippet(template: MergeableTemplate, documentText: str
 }
 
 /** The template's body, without its title lines when the document has a title of its own. */
-function wholeTemplateFor(template: MergeableTemplate, documentText: string): string {
-  const titleLines = titleLineRanges(template.preamble ?? '');
-  if (titleLines.length === 0 || titleLineRanges(documentText).length === 0) {
+function wholeTemplateFor(template: MergeableTemplate, documentText: string, readTitles: TitleReader): string {
+  const titleLines = readTitles(template.preamble ?? '');
+  if (titleLines.length === 0 || readTitles(documentText).length === 0) {
     return template.body;
   }
   const preamble = (template.preamble ?? '').split('\n').filter((_, line) => !titleLines.some(([start, end]) => line >= start && line < end));
   const withoutTitle = [preamble.join('\n').replace(/^\n+/, ''), ...template.sections.map((section) => section.text)].join('\n');
   // A template that is nothing but a title still inserts something.
   return withoutTitle.trim() === '' ? template.body : withoutTitle;
-}
-
-let commonMark: MarkdownIt | undefined;
-
-/** Line ranges ([start, end)) of the top-level headings, `#` or underlined with `=`, as CommonMark reads them. */
-function titleLineRanges(text: string): [number, number][] {
-  commonMark ??= new MarkdownIt('commonmark');
-  return commonMark
-    .parse(text, {})
-    .flatMap((token) => (token.type === 'heading_open' && token.tag === 'h1' && token.map ? [token.map] : []));
 }
 
 function withFinalNewline(text: string): string {

@@ -5,6 +5,7 @@ import { CONTENT_LANGUAGES, type ContentLanguage } from '../../src/content/langu
 import { lint } from 'markdownlint/promise';
 import { buildMergeSnippet, insertionLayout, missingSections } from '../../src/plan/merge';
 import { newPlanContent, normalizePlanInput, normalizePlanTitle } from '../../src/plan/newPlanText';
+import { titleLineRanges } from '../../src/plan/titleLines';
 import { planFileName, planFolderSegments, slugify, withCollisionSuffix, withCollisionSuffixAsync } from '../../src/plan/slug';
 import {
   DATE_AND_RANDOM_VARIABLES,
@@ -476,11 +477,11 @@ describe('a new plan file: complete text and the snippet that walks its question
 
 describe('inserting the full plan into a document that has a title', () => {
   const fullPlan = loadTemplate('full-plan', 'en');
-  const insertedAtEnd = (document: string): string => document + '\n' + snippetToPlainText(buildMergeSnippet(fullPlan, document).snippet);
+  const insertedAtEnd = (document: string): string => document + '\n' + snippetToPlainText(buildMergeSnippet(fullPlan, document, titleLineRanges).snippet);
 
   for (const document of ['# Budget with Finance\n\nNotes from the first call.\n', 'Budget with Finance\n===================\n\nNotes.\n']) {
     it(`leaves the document's title the only one and keeps the partner line: ${JSON.stringify(document.slice(0, 24))}`, () => {
-      const result = buildMergeSnippet(fullPlan, document);
+      const result = buildMergeSnippet(fullPlan, document, titleLineRanges);
       assert.deepEqual(result.added, EXPECTED_MARKERS['full-plan']);
       assert.ok(!result.snippet.includes('Collaboration plan:'), result.snippet.slice(0, 120));
       assert.ok(result.snippet.startsWith('- Partner department: ${1:'), result.snippet.slice(0, 120));
@@ -495,13 +496,18 @@ describe('inserting the full plan into a document that has a title', () => {
 
   it('drops the title of a team template without markers too, unless the title is all it has', () => {
     const team = (body: string): Parameters<typeof buildMergeSnippet>[0] => ({ body, preamble: body, sections: [] });
-    assert.equal(buildMergeSnippet(team('# Weekly sync\n\n- ${1:What moved?}\n'), '# Plan\n').snippet, '- ${1:What moved?}\n');
-    assert.equal(buildMergeSnippet(team('# Weekly sync\n'), '# Plan\n').snippet, '# Weekly sync\n');
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n\n- ${1:What moved?}\n'), '# Plan\n', titleLineRanges).snippet, '- ${1:What moved?}\n');
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n'), '# Plan\n', titleLineRanges).snippet, '# Weekly sync\n');
+  });
+
+  it('finds top-level headings as CommonMark reads them', () => {
+    assert.deepEqual(titleLineRanges('Title\n=====\n\n# Second\r\n\n## Not top level\n'), [[0, 2], [3, 4]]);
+    assert.deepEqual(titleLineRanges('~~~md\n# in code\n~~~\n    # indented code\n<!--\n# in a comment\n-->\n'), []);
   });
 
   it('keeps the template title when the document has none (a "#" in code or a second-level heading is not one)', () => {
     for (const document of ['', 'Notes.\n', '```\n# not a title\n```\n', '## A section\n']) {
-      assert.ok(buildMergeSnippet(fullPlan, document).snippet.startsWith('# Collaboration plan: ${1:'), JSON.stringify(document));
+      assert.ok(buildMergeSnippet(fullPlan, document, titleLineRanges).snippet.startsWith('# Collaboration plan: ${1:'), JSON.stringify(document));
     }
   });
 });

@@ -8,6 +8,7 @@ import { currentContentLanguage } from '../../content/vscode/settings';
 import { buildMergeSnippet, insertionLayout } from '../merge';
 import { snippetToPlainText } from '../snippet';
 import { type InsertableTemplate, isBuiltInTemplateId } from '../templates';
+import { titleLineRanges } from '../titleLines';
 import { type PlanFeedback, errorText } from './planMessages';
 import { type TemplateCatalogue } from './templateCatalogue';
 import { type TemplatePicker, templateChoices } from './templatePicker';
@@ -78,7 +79,7 @@ export class InsertPlanCommand extends Disposable {
 
   private async insert(editor: vscode.TextEditor, template: InsertableTemplate): Promise<void> {
     const document = editor.document;
-    const merge = buildMergeSnippet(template, document.getText());
+    const merge = buildMergeSnippet(template, document.getText(), titleLineRanges);
     if (merge.snippet === '') {
       this.feedback.tell(
         'info',
