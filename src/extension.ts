@@ -32,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
   let planFeature: Promise<PlanFeature> | undefined;
   const plan = (): Promise<PlanFeature> =>
-    (planFeature ??= import('./plan/vscode/planFeature').then((module) => module.createPlanFeature(context)));
+    (planFeature ??= import('./plan/vscode/planFeature').then((module) => {
+      const feature = module.createPlanFeature(context, log);
+      context.subscriptions.push(feature);
+      return feature;
+    }));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
     (coachFeature ??= import('./plan/vscode/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip, log })));

@@ -14,7 +14,14 @@ export interface MergeResult {
   readonly present: string[];
 }
 
-type MergeableTemplate = Pick<InsertableTemplate, 'body' | 'sections'>;
+/**
+ * Reads the line ranges ([start, end)) of a text's top-level headings; the insert command passes
+ * markdown-it's reading (src/plan/titleLines.ts).
+ */
+export type TitleReader = (text: string) => readonly (readonly [number, number])[];
+
+/** Without a preamble (a list of sections), nothing of it can be a title. */
+type MergeableTemplate = Pick<InsertableTemplate, 'body' | 'sections'> & Partial<Pick<InsertableTemplate, 'preamble'>>;
 
 /** Markers of the template's sections the document lacks; repeatable sections always count as missing. */
 export function missingSections(template: MergeableTemplate, documentText: string): string[] {
@@ -25,22 +32,35 @@ export function missingSections(template: MergeableTemplate, documentText: strin
 }
 
 /**
- * The whole template when the document has none of its sections (preamble included); otherwise
- * only the missing sections, without the preamble, renumbered from 1. A template without markers
- * (some team templates) is always inserted whole.
+ * The whole template when the document has none of its sections (preamble included, but not its
+ * title when `readTitles` finds one in the document: that would be a second top-level heading);
+ * otherwise only the missing sections, without the preamble, renumbered from 1. A template
+ * without markers (some team templates) is always inserted whole.
  */
-export function buildMergeSnippet(template: MergeableTemplate, documentText: string): MergeResult {
+export function buildMergeSnippet(template: MergeableTemplate, documentText: string, readTitles?: TitleReader): MergeResult {
   const missing = new Set(missingSections(template, documentText));
   const added = template.sections.map((section) => section.marker).filter((marker) => missing.has(marker));
   const present = template.sections.map((section) => section.marker).filter((marker) => !missing.has(marker));
   if (present.length === 0) {
-    return { snippet: withFinalNewline(renumberPlaceholders(template.body)), added, present };
+    return { snippet: withFinalNewline(renumberPlaceholders(readTitles ? wholeTemplateFor(template, documentText, readTitles) : template.body)), added, present };
   }
   if (added.length === 0) {
     return { snippet: '', added, present };
   }
   const blocks = template.sections.filter((section) => missing.has(section.marker)).map((section) => section.text.trimEnd());
   return { snippet: renumberPlaceholders(blocks.join('\n\n') + '\n'), added, present };
+}
+
+/** The template's body, without its title lines when the document has a title of its own. */
+function wholeTemplateFor(template: MergeableTemplate, documentText: string, readTitles: TitleReader): string {
+  const titleLines = readTitles(template.preamble ?? '');
+  if (titleLines.length === 0 || readTitles(documentText).length === 0) {
+    return template.body;
+  }
+  const preamble = (template.preamble ?? '').split('\n').filter((_, line) => !titleLines.some(([start, end]) => line >= start && line < end));
+  const withoutTitle = [preamble.join('\n').replace(/^\n+/, ''), ...template.sections.map((section) => section.text)].join('\n');
+  // A template that is nothing but a title still inserts something.
+  return withoutTitle.trim() === '' ? template.body : withoutTitle;
 }
 
 function withFinalNewline(text: string): string {

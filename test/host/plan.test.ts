@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { planFileName } from '../../src/plan/slug';
 import { type TemplateChoice } from '../../src/plan/vscode/planFeature';
 import { findMarkers } from '../../src/plan/templates';
-import { activateExtension, closeAllEditorsDiscarding, openMarkdown, recordingFeature, setSetting, waitFor } from './support';
+import { activateExtension, closeAllEditorsDiscarding, markdownlintProblems, openMarkdown, recordingFeature, setSetting, waitFor } from './support';
 
 const FULL_PLAN_MARKERS = ['needs', 'shared-interest', 'self-protection', 'workload'];
 
@@ -62,6 +63,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+const readText = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const fileNames = async (folder: vscode.Uri): Promise<string[]> => (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+
+function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the harness opens a workspace folder');
+  return folder;
+}
+
 describe('the plan room in the extension host', function () {
   before(async function () {
     await setSetting('language', 'en');
@@ -83,6 +93,21 @@ describe('the plan room in the extension host', function () {
     assert.deepEqual(findMarkers(text), FULL_PLAN_MARKERS);
     assert.ok(text.startsWith('# Collaboration plan: '), 'the preamble comes first');
     assert.ok(!text.includes('${'), 'snippet syntax was expanded');
+    assert.deepEqual(await markdownlintProblems(text), []);
+  });
+
+  it('inserts the full plan under the title a document already has, without a second title', async function () {
+    const original = '# Budget with Finance\n\nNotes from the first call.\n';
+    const editor = await openMarkdown(original);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('collabCoach.insertPlan', 'full-plan');
+    const text = editor.document.getText();
+    assert.ok(text.startsWith(original), JSON.stringify(text.slice(0, 200)));
+    assert.deepEqual(findMarkers(text), FULL_PLAN_MARKERS);
+    assert.ok(!text.includes('# Collaboration plan:'), 'no second title');
+    assert.ok(text.includes('- Partner department: '), 'the partner line is kept');
+    assert.deepEqual(await markdownlintProblems(text), []);
   });
 
   it('adds only the missing sections to a half-filled plan, and one undo restores it', async function () {
@@ -118,6 +143,7 @@ describe('the plan room in the extension host', function () {
     await feature.insertPlan('full-plan');
     assert.equal(editor.document.getText(), merged, 'a complete plan is left alone');
     assert.ok(messages.shown.some((shown) => shown.message.includes('Nothing was changed')));
+    assert.deepEqual(await markdownlintProblems(merged), []);
 
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
@@ -153,41 +179,6 @@ describe('the plan room in the extension host', function () {
     assert.equal(editor.document.languageId, 'plaintext');
     await vscode.commands.executeCommand('collabCoach.insertPlan', 'kickoff-note');
     assert.deepEqual(findMarkers(editor.document.getText()), ['kickoff']);
-  });
-
-  it('creates a new plan file each time, never overwriting', async function () {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the harness opens a workspace folder');
-    const planFolder = vscode.Uri.joinPath(folder.uri, 'docs', 'collaboration');
-    const docsFolder = vscode.Uri.joinPath(folder.uri, 'docs');
-    const createdFolder = (await exists(planFolder)) ? undefined : (await exists(docsFolder)) ? planFolder : docsFolder;
-    const before = new Set((await exists(planFolder)) ? (await vscode.workspace.fs.readDirectory(planFolder)).map(([name]) => name) : []);
-    const created: vscode.Uri[] = [];
-    try {
-      const request = { counterpart: '财务部', title: '年底预算 $100 {Q4}' };
-      await vscode.commands.executeCommand('collabCoach.newPlan', request);
-      const firstText = vscode.window.activeTextEditor?.document.getText() ?? '';
-      await vscode.commands.executeCommand('collabCoach.newPlan', request);
-
-      const after = (await vscode.workspace.fs.readDirectory(planFolder)).map(([name]) => name).filter((name) => !before.has(name));
-      created.push(...after.map((name) => vscode.Uri.joinPath(planFolder, name)));
-      assert.equal(after.length, 2, `two new files: ${after.join(', ')}`);
-      const [first, second] = [...after].sort((a, b) => a.length - b.length);
-      assert.match(first ?? '', /^\d{4}-\d{2}-\d{2}-年底预算-100-q4\.md$/);
-      assert.equal(second, (first ?? '').replace(/\.md$/, '-2.md'));
-
-      assert.deepEqual(findMarkers(firstText), FULL_PLAN_MARKERS);
-      assert.ok(firstText.includes('年底预算 $100 {Q4}'), 'the title went in literally');
-      assert.ok(firstText.includes('财务部'), 'the counterpart went in');
-    } finally {
-      await closeAllEditorsDiscarding();
-      for (const uri of created) {
-        await vscode.workspace.fs.delete(uri);
-      }
-      if (createdFolder) {
-        await vscode.workspace.fs.delete(createdFolder, { recursive: true });
-      }
-    }
   });
 
   it('rejects a newPlan argument of the wrong shape without creating anything', async function () {
@@ -316,5 +307,126 @@ describe('the plan room in the extension host', function () {
         }
       }
     }
+  });
+
+  describe('New Collaboration Plan', function () {
+    /** Each test's own plan folder (collabCoach.plan.folder), removed afterwards. */
+    let planFolder: vscode.Uri;
+
+    beforeEach(async function () {
+      const name = `new-plan-tests-${Date.now()}`;
+      planFolder = vscode.Uri.joinPath(workspaceFolder().uri, name);
+      await setSetting('plan.folder', name);
+    });
+
+    afterEach(async function () {
+      await closeAllEditorsDiscarding();
+      await setSetting('plan.folder', undefined);
+      await vscode.workspace.fs.delete(planFolder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    });
+
+    it('writes the plan complete to disk before it opens, Tab walks its questions, and closing it unsaved keeps it', async function () {
+      const request = { counterpart: '财务部', title: '年底预算 $100 {Q4}' };
+      await vscode.commands.executeCommand('collabCoach.newPlan', request);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'the new plan is open');
+      const uri = editor.document.uri;
+      assert.deepEqual(await fileNames(planFolder), [planFileName(new Date(), request.title)]);
+      assert.match(planFileName(new Date(), request.title), /^\d{4}-\d{2}-\d{2}-年底预算-100-q4\.md$/);
+
+      const onDisk = await readText(uri);
+      assert.equal(editor.document.getText(), onDisk, 'the editor shows what is on disk');
+      assert.equal(editor.document.isDirty, false, 'nothing is left unsaved');
+      assert.deepEqual(findMarkers(onDisk), FULL_PLAN_MARKERS);
+      assert.ok(onDisk.startsWith('# Collaboration plan: 年底预算 $100 {Q4}\n'), 'the title went in literally');
+      assert.ok(onDisk.includes('- Partner department: 财务部\n'), 'the counterpart went in');
+      assert.ok(!onDisk.includes('${'), 'no snippet syntax on disk');
+      assert.deepEqual(await markdownlintProblems(onDisk), []);
+
+      assert.equal(editor.document.getText(editor.selection), 'What is your need?', 'the first question is selected');
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.ok(editor.document.getText(editor.selection).startsWith("What is the other side's need?"), editor.document.getText(editor.selection));
+
+      await closeAllEditorsDiscarding();
+      assert.equal(await readText(uri), onDisk, 'closing without saving leaves the complete plan on disk');
+    });
+
+    it("never overwrites a file, also when two creations race", async function () {
+      const request = { counterpart: 'Finance', title: 'Race' };
+      const taken = planFileName(new Date(), request.title);
+      const mine = '# My own notes\n';
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(planFolder, taken), new TextEncoder().encode(mine));
+
+      await Promise.all([
+        vscode.commands.executeCommand('collabCoach.newPlan', request),
+        vscode.commands.executeCommand('collabCoach.newPlan', request),
+      ]);
+      const second = taken.replace(/\.md$/, '-2.md');
+      const third = taken.replace(/\.md$/, '-3.md');
+      assert.deepEqual(await fileNames(planFolder), [taken, second, third].sort());
+      assert.equal(await readText(vscode.Uri.joinPath(planFolder, taken)), mine, "the user's file is untouched");
+      for (const name of [second, third]) {
+        const text = await readText(vscode.Uri.joinPath(planFolder, name));
+        assert.deepEqual(findMarkers(text), FULL_PLAN_MARKERS, name);
+        assert.ok(text.startsWith('# Collaboration plan: Race\n'), name);
+      }
+    });
+
+    it('puts the plan into the folder right-clicked in the Explorer', async function () {
+      const clicked = vscode.Uri.joinPath(planFolder, 'clicked', 'here');
+      await vscode.workspace.fs.createDirectory(clicked);
+      const { feature, messages } = recordingFeature(undefined, async () => ({ counterpart: 'Finance', title: 'From the Explorer' }));
+      try {
+        await feature.newPlan(clicked);
+        assert.deepEqual(await fileNames(clicked), [planFileName(new Date(), 'From the Explorer')]);
+        assert.deepEqual(await fileNames(planFolder), ['clicked'], 'not in collabCoach.plan.folder');
+        assert.deepEqual(messages.shown, []);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(clicked, planFileName(new Date(), 'From the Explorer')).toString());
+      } finally {
+        feature.dispose();
+      }
+    });
+
+    it("reads collabCoach.plan.folder for the plan's workspace folder, so folder settings count", async function () {
+      const folder = workspaceFolder();
+      const settingsFolder = vscode.Uri.joinPath(folder.uri, '.vscode');
+      const hadSettingsFolder = await exists(settingsFolder);
+      const folderValue = `${vscode.workspace.asRelativePath(planFolder, false)}/from-folder-settings`;
+      await vscode.workspace.getConfiguration('collabCoach.plan', folder.uri).update('folder', folderValue, vscode.ConfigurationTarget.WorkspaceFolder);
+      try {
+        await waitFor('the folder setting', () => vscode.workspace.getConfiguration('collabCoach.plan', folder.uri).get('folder'), (value) => value === folderValue);
+        await vscode.commands.executeCommand('collabCoach.newPlan', { counterpart: 'Finance', title: 'Folder setting' });
+        assert.deepEqual(await fileNames(vscode.Uri.joinPath(planFolder, 'from-folder-settings')), [planFileName(new Date(), 'Folder setting')]);
+      } finally {
+        await vscode.workspace.getConfiguration('collabCoach.plan', folder.uri).update('folder', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+        if (!hadSettingsFolder) {
+          await vscode.workspace.fs.delete(settingsFolder, { recursive: true, useTrash: false });
+        }
+      }
+    });
+
+    it('creates nothing once the feature is disposed', async function () {
+      const { feature, messages } = recordingFeature();
+      feature.dispose();
+      await feature.newPlan({ counterpart: 'Finance', title: 'After dispose' });
+      assert.equal(await exists(planFolder), false, 'no plan folder, no plan');
+      assert.equal(vscode.window.activeTextEditor, undefined);
+      assert.deepEqual(messages.shown, []);
+    });
+
+    it('says so, and logs why, when the plan file cannot be created', async function () {
+      const scheme = 'collab-readonly-new-plan';
+      const registration = vscode.workspace.registerFileSystemProvider(scheme, new ReadonlyFileSystem(), { isReadonly: true });
+      const { feature, messages, log } = recordingFeature(undefined, async () => ({ counterpart: 'Finance', title: 'Nowhere' }));
+      try {
+        await feature.newPlan(vscode.Uri.from({ scheme, path: '/' }));
+        assert.ok(messages.shown.some((shown) => shown.kind === 'error' && shown.message.includes('could not be created')), JSON.stringify(messages.shown));
+        assert.ok(log.lines.some((line) => line.level === 'error' && line.message.includes('could not be created')), JSON.stringify(log.lines));
+        assert.equal(vscode.window.activeTextEditor, undefined, 'nothing opened');
+      } finally {
+        feature.dispose();
+        registration.dispose();
+      }
+    });
   });
 });

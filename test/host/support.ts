@@ -1,8 +1,17 @@
 // Helpers shared by the extension-host tests.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { lint } from 'markdownlint/promise';
+import type { Log } from '../../src/base/log';
 import type { CollabCoachApi } from '../../src/extension';
-import { type PlanMessageKind, type PlanMessages, type TemplatePicker, createPlanFeature } from '../../src/plan/vscode/planFeature';
+import {
+  type PlanFeature,
+  type PlanInputAsker,
+  type PlanMessageKind,
+  type PlanMessages,
+  type TemplatePicker,
+  createPlanFeature,
+} from '../../src/plan/vscode/planFeature';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 
@@ -41,13 +50,45 @@ export class RecordedMessages implements PlanMessages {
   }
 }
 
-/** A plan feature of its own whose messages are recorded (and whose picker can be scripted). */
-export function recordingFeature(pickTemplate?: TemplatePicker): { feature: ReturnType<typeof createPlanFeature>; messages: RecordedMessages } {
+/** Records what a feature logs, instead of writing to the output channel. */
+export class RecordedLog implements Log {
+  readonly lines: { level: 'info' | 'warn' | 'error'; message: string }[] = [];
+  info(message: string): void {
+    this.lines.push({ level: 'info', message });
+  }
+  warn(message: string): void {
+    this.lines.push({ level: 'warn', message });
+  }
+  error(message: string, error?: unknown): void {
+    this.lines.push({ level: 'error', message: error === undefined ? message : `${message} ${String(error)}` });
+  }
+}
+
+/**
+ * A plan feature of its own whose messages and log are recorded (and whose picker and New Plan
+ * questions can be scripted). Dispose it when done.
+ */
+export function recordingFeature(
+  pickTemplate?: TemplatePicker,
+  askForInputs?: PlanInputAsker,
+): { feature: PlanFeature; messages: RecordedMessages; log: RecordedLog } {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const messages = new RecordedMessages();
-  const options = pickTemplate ? { messages, pickTemplate } : { messages };
-  return { feature: createPlanFeature({ extensionUri: extension.extensionUri }, options), messages };
+  const log = new RecordedLog();
+  const options = { messages, ...(pickTemplate ? { pickTemplate } : {}), ...(askForInputs ? { askForInputs } : {}) };
+  return { feature: createPlanFeature({ extensionUri: extension.extensionUri }, log, options), messages, log };
+}
+
+/**
+ * What markdownlint's default rules find in `text`, line length (MD013) aside: one line per
+ * problem, empty when the text passes.
+ */
+export async function markdownlintProblems(text: string): Promise<string[]> {
+  const results = await lint({ strings: { plan: text }, config: { default: true, MD013: false } });
+  return (results['plan'] ?? []).map(
+    (problem) => `line ${problem.lineNumber}: ${problem.ruleNames.join('/')} ${problem.ruleDescription}${problem.errorContext ? ` [${problem.errorContext}]` : ''}`,
+  );
 }
 
 let untitledCount = 0;

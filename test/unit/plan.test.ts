@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../src/content/language';
+import { lint } from 'markdownlint/promise';
 import { buildMergeSnippet, insertionLayout, missingSections } from '../../src/plan/merge';
+import { newPlanContent, normalizePlanInput, normalizePlanTitle } from '../../src/plan/newPlanText';
+import { titleLineRanges } from '../../src/plan/titleLines';
 import { planFileName, planFolderSegments, slugify, withCollisionSuffix, withCollisionSuffixAsync } from '../../src/plan/slug';
 import {
   DATE_AND_RANDOM_VARIABLES,
@@ -425,5 +428,97 @@ describe('section titles on hostile lines', () => {
     assert.equal(titleOf('### Needs ##  '), 'Needs');
     assert.equal(titleOf('   # Title\t#'), 'Title');
     assert.equal(titleOf('#NoSpace'), '');
+  });
+});
+
+/** markdownlint's default rules, line length (MD013) aside: one line per problem. */
+async function lintProblems(text: string): Promise<string[]> {
+  const results = await lint({ strings: { plan: text }, config: { default: true, MD013: false } });
+  return (results['plan'] ?? []).map((problem) => `line ${problem.lineNumber}: ${problem.ruleNames.join('/')} ${problem.errorContext ?? ''}`);
+}
+
+describe('a new plan file: complete text and the snippet that walks its questions', () => {
+  const now = new Date(2026, 11, 2, 9, 30);
+  const inputs = { counterpart: '财务部', title: '年底预算 $100 {Q4}' };
+
+  for (const language of CONTENT_LANGUAGES) {
+    it(`holds the whole plan as plain text, with the inputs filled in (${language})`, async () => {
+      const { text } = newPlanContent(loadTemplate('full-plan', language), inputs, now);
+      assert.deepEqual(findMarkers(text), EXPECTED_MARKERS['full-plan']);
+      assert.ok(text.split('\n')[0]?.startsWith('# ') && text.split('\n')[0]?.endsWith('年底预算 $100 {Q4}'), text.slice(0, 80));
+      assert.ok(text.includes('财务部'));
+      assert.ok(text.includes('2026-12-02'), 'the start date is today');
+      assert.ok(!text.includes('${'), 'no snippet syntax on disk');
+      assert.ok(text.endsWith('\n') && !text.endsWith('\n\n'), 'one final newline');
+      assert.deepEqual(await lintProblems(text), []);
+    });
+  }
+
+  it('has a snippet that expands to exactly that text, whatever the day, with tab stops on the questions', () => {
+    const template = loadTemplate('full-plan', 'en');
+    const { text, snippet } = newPlanContent(template, inputs, now);
+    assert.equal(snippetToPlainText(snippet, new Date(2030, 0, 1)), text, 'no date variable left to expand to another day');
+    const placeholders = listPlaceholders(snippet);
+    assert.equal(placeholders[0]?.text, 'What is your need?', 'the first stop is the first question');
+    assert.deepEqual(
+      placeholders.map((placeholder) => placeholder.index),
+      placeholders.map((_, position) => position + 1),
+    );
+    assert.equal(placeholders.length, listPlaceholders(template.body).length - 2, 'every question but the two filled in');
+  });
+
+  it('keeps inputs on one line and drops sentence punctuation ending the title (a heading)', () => {
+    assert.equal(normalizePlanInput('  Finance\n\tteam  '), 'Finance team');
+    assert.equal(Array.from(normalizePlanInput('协'.repeat(300))).length, 200);
+    assert.equal(normalizePlanTitle('Year-end budget.'), 'Year-end budget');
+    assert.equal(normalizePlanTitle('年底预算：与财务部协同！ '), '年底预算：与财务部协同');
+    assert.equal(normalizePlanTitle('Why now?'), 'Why now?');
+    assert.equal(normalizePlanTitle('!!!'), '');
+  });
+});
+
+describe('inserting the full plan into a document that has a title', () => {
+  const fullPlan = loadTemplate('full-plan', 'en');
+  const insertedAtEnd = (document: string): string => document + '\n' + snippetToPlainText(buildMergeSnippet(fullPlan, document, titleLineRanges).snippet);
+
+  for (const document of ['# Budget with Finance\n\nNotes from the first call.\n', 'Budget with Finance\n===================\n\nNotes.\n']) {
+    it(`leaves the document's title the only one and keeps the partner line: ${JSON.stringify(document.slice(0, 24))}`, () => {
+      const result = buildMergeSnippet(fullPlan, document, titleLineRanges);
+      assert.deepEqual(result.added, EXPECTED_MARKERS['full-plan']);
+      assert.ok(!result.snippet.includes('Collaboration plan:'), result.snippet.slice(0, 120));
+      assert.ok(result.snippet.startsWith('- Partner department: ${1:'), result.snippet.slice(0, 120));
+      const indices = listPlaceholders(result.snippet).map((placeholder) => placeholder.index);
+      assert.deepEqual(indices, indices.map((_, position) => position + 1));
+    });
+  }
+
+  it('gives a document that passes markdownlint (its title, then the plan)', async () => {
+    assert.deepEqual(await lintProblems(insertedAtEnd('# Budget with Finance\n\nNotes from the first call.\n')), []);
+  });
+
+  it('drops the title of a team template without markers too, unless the title is all it has', () => {
+    const team = (body: string): Parameters<typeof buildMergeSnippet>[0] => ({ body, preamble: body, sections: [] });
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n\n- ${1:What moved?}\n'), '# Plan\n', titleLineRanges).snippet, '- ${1:What moved?}\n');
+    assert.equal(buildMergeSnippet(team('# Weekly sync\n'), '# Plan\n', titleLineRanges).snippet, '# Weekly sync\n');
+  });
+
+  it('finds top-level headings as CommonMark reads them', () => {
+    assert.deepEqual(titleLineRanges('Title\n=====\n\n# Second\r\n\n## Not top level\n'), [[0, 2], [3, 4]]);
+    assert.deepEqual(titleLineRanges('~~~md\n# in code\n~~~\n    # indented code\n<!--\n# in a comment\n-->\n'), []);
+  });
+
+  it('keeps the template title when the document has none (a "#" in code or a second-level heading is not one)', () => {
+    for (const document of ['', 'Notes.\n', '```\n# not a title\n```\n', '## A section\n']) {
+      assert.ok(buildMergeSnippet(fullPlan, document, titleLineRanges).snippet.startsWith('# Collaboration plan: ${1:'), JSON.stringify(document));
+    }
+  });
+});
+
+describe('the plan folder setting', () => {
+  it('is read per workspace folder (resource scope), so a folder of a multi-root workspace can set its own', () => {
+    const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    assert.equal(manifest.contributes.configuration.properties['collabCoach.plan.folder']?.scope, 'resource');
   });
 });
