@@ -7,12 +7,13 @@ import type { ContentLanguage } from '../content/language';
 import type { LessonSectionId } from '../content/sections';
 import { parsePlan, type PlanModel, type PlanSection } from './planModel';
 import { findingMessage, type LocalizedText, sectionLabel } from './ruleMessages';
-import { type FindingCode, type FindingSeverity, type RuleFinding, RULES, runRules } from './rules';
+import { type FindingCode, type FindingSeverity, type RuleFinding, RULE_SEVERITIES, type RuleSeverity, RULES, runRules } from './rules';
+import { isSuppressed, suppressedLines } from './suppression';
 import { isPlanSectionMarker, type PrincipleId, SECTION_LESSON_SOURCES, SECTION_PRINCIPLES } from './sectionPrinciples';
 import { localIsoDate } from './slug';
 import type { TemplateKnowledge } from './templateKnowledge';
 
-export type { FindingCode, FindingSeverity, LocalizedText };
+export type { FindingCode, FindingSeverity, LocalizedText, RuleSeverity };
 export { FULL_PLAN_MARKERS, THEIR_NEED_LABELS } from './rules';
 
 export interface PlanFinding {
@@ -57,6 +58,8 @@ export interface PlanReport {
   readonly model: PlanModel;
   readonly sections: readonly PlanSectionState[];
   readonly findings: readonly PlanFinding[];
+  /** Findings hidden by a `collab-coach-disable` comment or a rule set to `off`. */
+  readonly hidden: number;
   /** A principle passes when the plan has sections belonging to it and none of them has a finding. */
   readonly principlesPassing: Readonly<Record<PrincipleId, boolean>>;
 }
@@ -67,6 +70,8 @@ export interface CheckOptions {
   readonly language?: ContentLanguage;
   /** What the templates ask; without it only empty answers and unfilled dates count as unanswered. */
   readonly knowledge?: TemplateKnowledge;
+  /** Severity per rule code (`collabCoach.coach.rules`); `off` hides a rule's findings. */
+  readonly severities?: Readonly<Partial<Record<string, RuleSeverity>>>;
 }
 
 const DEFAULT_SEVERITY: ReadonlyMap<FindingCode, FindingSeverity> = new Map(RULES.map((rule) => [rule.code, rule.defaultSeverity]));
@@ -86,17 +91,32 @@ export function checkPlan(text: string, options: CheckOptions): PlanReport {
     }
     return message;
   };
-  const findings = runRules({ model, today }).map((finding) => toPlanFinding(finding, messageOf(finding)));
+  const all = runRules({ model, today });
+  const suppressed = suppressedLines(model.directives, model.lineCount);
+  const findings: PlanFinding[] = [];
+  for (const finding of all) {
+    const severity = severityOf(finding.code, options.severities);
+    if (severity !== 'off' && !isSuppressed(suppressed, finding.code, finding.line)) {
+      findings.push(toPlanFinding(finding, severity, messageOf(finding)));
+    }
+  }
   return {
     language: options.language ?? model.language,
     model,
     sections: model.sections.map(sectionState),
     findings,
-    principlesPassing: principlesPassing(model.sections, findings),
+    hidden: all.length - findings.length,
+    // Hidden findings still count: switching a rule off never makes a plan practise a principle.
+    principlesPassing: principlesPassing(model.sections, all),
   };
 }
 
-function toPlanFinding(finding: RuleFinding, message: LocalizedText): PlanFinding {
+function severityOf(code: FindingCode, severities: CheckOptions['severities']): RuleSeverity {
+  const chosen = severities?.[code];
+  return chosen !== undefined && RULE_SEVERITIES.includes(chosen) ? chosen : (DEFAULT_SEVERITY.get(code) ?? 'information');
+}
+
+function toPlanFinding(finding: RuleFinding, severity: FindingSeverity, message: LocalizedText): PlanFinding {
   return {
     code: finding.code,
     marker: finding.marker,
@@ -105,7 +125,7 @@ function toPlanFinding(finding: RuleFinding, message: LocalizedText): PlanFindin
     lessonSection: finding.lessonSection,
     principle: finding.principle,
     ...(finding.missingMarker === undefined ? {} : { missingMarker: finding.missingMarker }),
-    severity: DEFAULT_SEVERITY.get(finding.code) ?? 'information',
+    severity,
     message,
   };
 }
@@ -124,7 +144,7 @@ function sectionState(section: PlanSection): PlanSectionState {
   };
 }
 
-function principlesPassing(sections: readonly PlanSection[], findings: readonly PlanFinding[]): Record<PrincipleId, boolean> {
+function principlesPassing(sections: readonly PlanSection[], findings: readonly RuleFinding[]): Record<PrincipleId, boolean> {
   const failing = new Set<PrincipleId>();
   for (const finding of findings) {
     failing.add(finding.principle);

@@ -51,6 +51,8 @@ export interface RawDirective {
   readonly verb: string;
   readonly argument: string;
   readonly line: number;
+  /** Lines (first and last) of the block right after the comment: what `disable-next-line` covers. */
+  nextBlock: { readonly from: number; readonly to: number } | undefined;
 }
 
 export interface RawPlan {
@@ -140,8 +142,17 @@ class BlockReader {
 
   constructor(private readonly tokens: readonly Token[]) {}
 
+  /** Directives waiting for the block after them. */
+  private readonly waiting: RawDirective[] = [];
+
   readAll(): void {
     while (this.index < this.tokens.length) {
+      const token = this.tokens[this.index];
+      if (this.waiting.length > 0 && token?.map && token.level === 0 && !isControlComment(token)) {
+        for (const directive of this.waiting.splice(0)) {
+          directive.nextBlock = { from: token.map[0], to: Math.max(token.map[0], token.map[1] - 1) };
+        }
+      }
       this.readBlock(undefined);
     }
   }
@@ -221,7 +232,9 @@ class BlockReader {
     }
     const directive = DIRECTIVE_COMMENT.exec(content);
     if (directive?.[1]) {
-      this.onDirective({ verb: directive[1], argument: (directive[2] ?? '').trim(), line });
+      const read: RawDirective = { verb: directive[1], argument: (directive[2] ?? '').trim(), line, nextBlock: undefined };
+      this.waiting.push(read);
+      this.onDirective(read);
     }
   }
 
@@ -346,6 +359,10 @@ class BlockReader {
 /** Lines of an inline token's content (markdown-it joins a paragraph's lines with `\n`). */
 function splitInlineLines(text: string): string[] {
   return text.split('\n').map((line) => line.trim());
+}
+
+function isControlComment(token: Token): boolean {
+  return token.type === 'html_block' && DIRECTIVE_COMMENT.test(token.content.trim());
 }
 
 function isLessonLine(firstText: string): boolean {

@@ -18,7 +18,12 @@ export type FindingCode =
   | 'overdue-checkin'
   | 'missing-section';
 
-export type FindingSeverity = 'information' | 'warning';
+export type FindingSeverity = 'hint' | 'information' | 'warning';
+
+/** What a user may set per rule code (`collabCoach.coach.rules`). */
+export type RuleSeverity = 'off' | FindingSeverity;
+
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning'];
 
 /** A finding before it is put into words: what, where, and the values its message needs. */
 export interface RuleFinding {
@@ -44,10 +49,14 @@ export interface RuleDescription {
   readonly lessonSection: LessonSectionId;
 }
 
-/** Every rule, in the order the README lists them. Codes are stable: settings and comments name them. */
+/**
+ * Every rule, in the order the README lists them. Codes are stable: settings and comments name them.
+ * Drafting progress (empty sections, open questions) is a hint: it shows in the editor, the CodeLens
+ * and the Plans view, not in the Problems panel's count, so a new plan lists nothing there.
+ */
 export const RULES: readonly RuleDescription[] = [
-  { code: 'empty-section', defaultSeverity: 'information', lessonSection: 'self-check' },
-  { code: 'unanswered-questions', defaultSeverity: 'information', lessonSection: 'self-check' },
+  { code: 'empty-section', defaultSeverity: 'hint', lessonSection: 'self-check' },
+  { code: 'unanswered-questions', defaultSeverity: 'hint', lessonSection: 'self-check' },
   { code: 'no-shared-interest', defaultSeverity: 'warning', lessonSection: 'principle-1' },
   { code: 'one-sided-self-protection', defaultSeverity: 'warning', lessonSection: 'example-finance' },
   { code: 'uneven-workload', defaultSeverity: 'warning', lessonSection: 'example-workload' },
