@@ -167,7 +167,7 @@ const LESSON_ASKS: Readonly<Record<PlanSectionMarker, LocalizedText>> = {
   },
   'self-protection': {
     'zh-cn': '课程说：“你必须先让对方能够自保。你需要交差、自保，对方也需要。”如果接你这个摊子会让他无法自保，他就会甩锅或无视你。',
-    en: 'The lesson: "you have to let the other side protect themselves first. You need to deliver and cover yourself, and so do they." If touching your project means they can no longer cover themselves, they will pass the buck or ignore you.',
+    en: 'The lesson: "first, make sure the other side can cover themselves. You need something to show your boss and you need to cover yourself, and so do they." If touching your project means they can no longer cover themselves, they will pass the buck or ignore you.',
   },
   workload: {
     'zh-cn': '课程说：“当你确定协同方需要付出大量劳动和时间时，应主动表达自己愿意承担更多力所能及的事。”专业上帮不了忙，也可以提供服务价值和情绪价值。',

@@ -64,7 +64,7 @@ describe('plan templates', () => {
           assert.ok(template.lessonSection.length > 0);
         });
 
-        it('has exactly its markers, in order, each with a heading and a lesson line', () => {
+        it('has exactly its markers, in order, each with a heading and a lesson line (none in the outgoing kickoff note)', () => {
           assert.deepEqual(
             template.sections.map((section) => section.marker),
             EXPECTED_MARKERS[id],
@@ -73,7 +73,9 @@ describe('plan templates', () => {
             const lines = section.text.split('\n');
             assert.match(lines[1] ?? '', /^#{2,3} \S/, `heading right after <!-- collab:${section.marker} -->`);
             assert.ok(section.title.length > 0);
-            assert.ok(lines.some((line) => LESSON_LINE[language].test(line)), `lesson line in ${section.marker}`);
+            // The kickoff note is a message to the other department: no coaching line inside it.
+            const hasLessonLine = lines.some((line) => LESSON_LINE[language].test(line));
+            assert.equal(hasLessonLine, section.marker !== 'kickoff', `lesson line in ${section.marker}`);
             assert.ok(section.marker in PLAN_SECTION_LESSON_SOURCES);
           }
         });
