@@ -15,6 +15,11 @@ export interface Tip {
   readonly section: LessonSectionId;
   readonly 'zh-cn': TipText;
   readonly en: TipText;
+  /**
+   * Words the tip rests on, quoted exactly from its section of the lesson in each language, so a
+   * test can hold every tip to the place it points the reader to.
+   */
+  readonly lessonPhrase: Readonly<Record<ContentLanguage, string>>;
 }
 
 /**
@@ -66,6 +71,17 @@ function parseTip(entry: unknown, where: string): Tip {
     section,
     'zh-cn': parseTipText(entry['zh-cn'], 'zh-cn', named),
     en: parseTipText(entry['en'], 'en', named),
+    lessonPhrase: parseLessonPhrase(entry['lessonPhrase'], named),
+  };
+}
+
+function parseLessonPhrase(value: unknown, where: string): Readonly<Record<ContentLanguage, string>> {
+  if (!isRecord(value)) {
+    throw new Error(`${where}: "lessonPhrase" must be an object with "zh-cn" and "en"`);
+  }
+  return {
+    'zh-cn': requireText(value['zh-cn'], `${where}: "lessonPhrase.zh-cn"`),
+    en: requireText(value['en'], `${where}: "lessonPhrase.en"`),
   };
 }
 

@@ -17,7 +17,7 @@ export const SECTION_TITLES: Readonly<Record<LessonSectionId, Readonly<Record<Co
   'example-finance': { 'zh-cn': '举例：与财务部协同', en: 'Example: Working with the Finance Department' },
   'principle-2': {
     'zh-cn': '原则二：不做烂好人，让对方认可你的价值',
-    en: "Principle 2: Don't Be a Pushover; Make Others Recognise Your Value",
+    en: "Principle 2: Don't Be a People-Pleaser; Make Others Recognise Your Value",
   },
   'example-hobby': { 'zh-cn': '举例：爱好与比赛', en: 'Example: Hobbies and Competitions' },
   'principle-3': {

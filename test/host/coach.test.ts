@@ -107,7 +107,7 @@ describe('plan coach (extension host)', function () {
       assert.ok(diagnostic.message.length > 40, diagnostic.message);
     }
     const sharedInterest = coachDiagnostics(plan.uri).find((diagnostic) => codeOf(diagnostic) === 'no-shared-interest');
-    assert.equal(sharedInterest?.range.start.line, plan.getText().split('\n').indexOf('## 2. Shared interest'));
+    assert.equal(sharedInterest?.range.start.line, plan.getText().split('\n').indexOf('## 2. Common interests'));
     assert.match(sharedInterest?.message ?? '', /where your interests meet/);
   });
 

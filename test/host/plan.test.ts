@@ -136,7 +136,7 @@ describe('the plan room in the extension host', function () {
     assert.ok(merged.startsWith(original), `nothing of the original text changed: ${JSON.stringify(merged.slice(0, 400))}`);
     assert.ok(!merged.includes('# Collaboration plan:'), 'no second preamble');
     assert.ok(
-      messages.shown.some((shown) => shown.kind === 'info' && shown.message.includes('Shared interest') && shown.message.includes('Core needs')),
+      messages.shown.some((shown) => shown.kind === 'info' && shown.message.includes('Common interests') && shown.message.includes('Core needs')),
       `the user is told what was added and what was there: ${JSON.stringify(messages.shown)}`,
     );
 

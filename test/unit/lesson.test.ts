@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { lessonTitle, parseLessonSections, splitHeadingId } from '../../src/content/lesson';
 import { LESSON_SECTION_IDS } from '../../src/content/sections';
 
@@ -147,7 +148,7 @@ describe('lesson content', () => {
     assert.match(sectionBody(markdown, 'example-hobby'), /爱好/);
     assert.match(sectionBody(markdown, 'example-hobby'), /比赛/);
     assert.match(sectionBody(markdown, 'example-workload'), /工作量|加班/);
-    assert.match(sectionBody(markdown, 'example-workload'), /一碗水端平/);
+    assert.match(sectionBody(markdown, 'example-workload'), /订宵夜/);
   });
 
   it('translates the four questions into English', () => {
@@ -169,4 +170,67 @@ describe('lesson content', () => {
     const boldCount = (language: string): number => (readLesson(language).match(/\*\*[^*]+\*\*/g) ?? []).length;
     assert.equal(boldCount('en'), boldCount('zh-cn'));
   });
+
+  /**
+   * What each heading promises, in both languages: the words the section must hold, and the words
+   * of the rest of its principle that must not be swallowed by it.
+   */
+  const PROMISES: Record<string, Record<string, { holds: RegExp[]; not: RegExp[] }>> = {
+    'zh-cn': {
+      'principle-1': { holds: [/钩子/, /本职工作/, /利益交换/], not: [] },
+      'self-check': { holds: [/沟通无效/], not: [/财务部/] },
+      'example-finance': { holds: [/财务部/, /先让对方能够自保/], not: [] },
+      'principle-2': { holds: [/咖啡/, /良性循环/, /烂好人/, /情商/], not: [/爱好/] },
+      'example-hobby': { holds: [/爱好/, /比赛/], not: [/烂好人/, /情商/] },
+      'principle-3': { holds: [/一碗水端平/, /服务价值/, /阶段性地平衡好关系/, /信任感/, /协同能力/], not: [/订宵夜/] },
+      'example-workload': { holds: [/加班一周/, /订宵夜/], not: [/一碗水端平/, /服务价值/, /信任/, /协同能力/] },
+    },
+    en: {
+      'principle-1': { holds: [/hook/, /this is your job/, /exchange of interests/], not: [] },
+      'self-check': { holds: [/communication isn't working/], not: [/finance/i] },
+      'example-finance': { holds: [/finance department/, /make sure the other side can cover themselves/], not: [] },
+      'principle-2': { holds: [/coffees/, /virtuous circle/, /people-pleaser/, /emotional intelligence/], not: [/hobby/] },
+      'example-hobby': { holds: [/hobby/, /competition/], not: [/people-pleaser/, /emotional intelligence/] },
+      'principle-3': { holds: [/as even as possible/, /practical help/, /stage by stage/, /lose trust/, /ability to collaborate/], not: [/late-night food/] },
+      'example-workload': { holds: [/overtime for a whole week/, /late-night food/], not: [/as even as possible/, /practical help/, /trust/, /ability to collaborate/] },
+    },
+  };
+
+  for (const language of ['zh-cn', 'en']) {
+    it(`${language}: each section holds what its heading promises, and an example holds only its example`, () => {
+      const markdown = readLesson(language).replace(/\*\*/g, '');
+      for (const [id, promise] of Object.entries(PROMISES[language] ?? {})) {
+        const body = sectionBody(markdown, id);
+        for (const expected of promise.holds) {
+          assert.match(body, expected, `${language} ${id} holds ${expected}`);
+        }
+        for (const unexpected of promise.not) {
+          assert.doesNotMatch(body, unexpected, `${language} ${id} does not swallow ${unexpected}`);
+        }
+      }
+    });
+
+    it(`${language}: principle 3's own section is more than its first sentence`, () => {
+      const paragraphs = sectionBody(readLesson(language), 'principle-3').split(/\n\s*\n/);
+      assert.ok(paragraphs.length >= 5, `principle-3 has ${paragraphs.length} paragraphs before its example`);
+    });
+
+    it(`${language}: the self-check opens on its own, not with a dangling "therefore"`, () => {
+      const body = sectionBody(readLesson(language), 'self-check');
+      assert.doesNotMatch(body, /^(因此|所以|So\b|Therefore\b|Thus\b)/);
+    });
+
+    it(`${language}: heading levels start at 1 and never skip a level`, () => {
+      const levels = new MarkdownIt()
+        .parse(readLesson(language), {})
+        .filter((token) => token.type === 'heading_open')
+        .map((token) => Number(token.tag.slice(1)));
+      assert.equal(levels[0], 1);
+      assert.equal(levels.filter((level) => level === 1).length, 1, 'one title');
+      levels.forEach((level, index) => {
+        const previous = levels[index - 1] ?? 0;
+        assert.ok(level <= previous + 1, `heading ${index + 1} jumps from h${previous} to h${level}`);
+      });
+    });
+  }
 });

@@ -66,7 +66,7 @@ describe('plan templates', () => {
           assert.ok(template.lessonSection.length > 0);
         });
 
-        it('has exactly its markers, in order, each with a heading and a lesson line', () => {
+        it('has exactly its markers, in order, each with a heading and a lesson line (none in the outgoing kickoff note)', () => {
           assert.deepEqual(
             template.sections.map((section) => section.marker),
             EXPECTED_MARKERS[id],
@@ -75,7 +75,9 @@ describe('plan templates', () => {
             const lines = section.text.split('\n');
             assert.match(lines[1] ?? '', /^#{2,3} \S/, `heading right after <!-- collab:${section.marker} -->`);
             assert.ok(section.title.length > 0);
-            assert.ok(lines.some((line) => LESSON_LINE[language].test(line)), `lesson line in ${section.marker}`);
+            // The kickoff note is a message to the other department: no coaching line inside it.
+            const hasLessonLine = lines.some((line) => LESSON_LINE[language].test(line));
+            assert.equal(hasLessonLine, section.marker !== 'kickoff', `lesson line in ${section.marker}`);
             assert.ok(section.marker in SECTION_LESSON_SOURCES);
           }
         });
@@ -459,7 +461,7 @@ describe('a new plan file: complete text and the snippet that walks its question
     const { text, snippet } = newPlanContent(template, inputs, now);
     assert.equal(snippetToPlainText(snippet, new Date(2030, 0, 1)), text, 'no date variable left to expand to another day');
     const placeholders = listPlaceholders(snippet);
-    assert.equal(placeholders[0]?.text, 'What is your need?', 'the first stop is the first question');
+    assert.equal(placeholders[0]?.text, 'What is my need?', 'the first stop is the first question');
     assert.deepEqual(
       placeholders.map((placeholder) => placeholder.index),
       placeholders.map((_, position) => position + 1),

@@ -261,10 +261,11 @@ describe('tips content', () => {
 
 describe('parseTips', () => {
   const valid = {
-    id: 'let-them-stay-safe',
+    id: 'cover-them-first',
     section: 'example-finance',
     'zh-cn': { short: '先让对方能够自保', long: '你需要自保，对方也需要。' },
-    en: { short: 'Let them stay safe first', long: 'You need to cover yourself, and so do they.' },
+    en: { short: 'Make sure they can cover themselves first', long: 'You need to cover yourself, and so do they.' },
+    lessonPhrase: { 'zh-cn': '先让对方能够自保', en: 'make sure the other side can cover themselves' },
   };
 
   it('accepts a well-formed list', () => {
@@ -280,12 +281,14 @@ describe('parseTips', () => {
     const cases: [unknown, RegExp][] = [
       ['just text', /entry 1: expected an object/],
       [{ ...valid, id: 'Not Kebab' }, /entry 1: "id" must be a kebab-case string, got "Not Kebab"/],
-      [{ ...valid, section: 'finance' }, /entry 1 \("let-them-stay-safe"\): "section" must be one of .*got "finance"/],
-      [{ ...valid, en: undefined }, /entry 1 \("let-them-stay-safe"\): "en" must be an object/],
+      [{ ...valid, section: 'finance' }, /entry 1 \("cover-them-first"\): "section" must be one of .*got "finance"/],
+      [{ ...valid, en: undefined }, /entry 1 \("cover-them-first"\): "en" must be an object/],
       [{ ...valid, 'zh-cn': { short: '  ', long: '……' } }, /"zh-cn\.short" must be a non-empty string/],
       [{ ...valid, en: { short: 'Fine', long: 42 } }, /"en\.long" must be a non-empty string/],
       [{ ...valid, en: { short: 'x'.repeat(49), long: 'Too long.' } }, /"en\.short" has 49 characters, at most 48/],
       [{ ...valid, 'zh-cn': { short: '长'.repeat(25), long: '太长。' } }, /"zh-cn\.short" has 25 characters, at most 24/],
+      [{ ...valid, lessonPhrase: undefined }, /"lessonPhrase" must be an object with "zh-cn" and "en"/],
+      [{ ...valid, lessonPhrase: { 'zh-cn': '自保', en: '' } }, /"lessonPhrase\.en" must be a non-empty string/],
     ];
     for (const [entry, message] of cases) {
       assert.throws(() => parseTips([{ ...valid, id: 'first-tip' }, entry]), message);
@@ -293,6 +296,6 @@ describe('parseTips', () => {
   });
 
   it('rejects a duplicate id', () => {
-    assert.throws(() => parseTips([valid, valid]), /entry 1 \("let-them-stay-safe"\): duplicate id/);
+    assert.throws(() => parseTips([valid, valid]), /entry 1 \("cover-them-first"\): duplicate id/);
   });
 });
