@@ -555,7 +555,7 @@ function isQuotable(quote: string, planText: string, language: ContentLanguage):
   const lesson = fs.readFileSync(path.join(root, 'content', 'lesson', `${language}.md`), 'utf8').replace(/\*\*/g, '');
   const bare = quote.replace(/…$/, '').replace(/[.。]$/, '');
   const lessonText = lesson.toLowerCase();
-  const sectionNames = ['Shared interest', 'Workload and keeping things even', '共同利益', '工作量与一碗水端平'];
+  const sectionNames = ['Common interests', 'Workload and keeping things even', '共同利益', '工作量与一碗水端平'];
   return (
     lessonText.includes(bare.toLowerCase()) ||
     planText.includes(bare) ||

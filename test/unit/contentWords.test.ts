@@ -200,6 +200,9 @@ function englishTexts(): Map<string, string> {
   texts.set('content/snippets/markdown.code-snippets', readRepoFile('content', 'snippets', 'markdown.code-snippets'));
   texts.set('package.nls.json', Object.values(JSON.parse(readRepoFile('package.nls.json')) as Record<string, string>).join('\n'));
   texts.set('l10n/bundle.l10n.json', Object.values(JSON.parse(readRepoFile('l10n', 'bundle.l10n.json')) as Record<string, string>).join('\n'));
+  const coach = JSON.parse(readRepoFile('content', 'coach', 'messages.json')) as Record<string, Record<string, Record<string, string>> | string>;
+  const coachEnglish = Object.values(coach).flatMap((table) => (typeof table === 'string' ? [] : Object.values(table).map((entry) => entry.en ?? '')));
+  texts.set('content/coach/messages.json (en)', coachEnglish.join('\n'));
   return texts;
 }
 
