@@ -22,6 +22,7 @@ const lazyChunks = {
   'src/plan/vscode/planFeature.ts': 'plan.js',
   'src/plan/vscode/coachFeature.ts': 'coach.js',
   'src/tips/vscode/dailyTip.ts': 'tip.js',
+  'src/plan/vscode/planScanner.ts': 'scan.js',
 };
 
 /**

@@ -2,11 +2,13 @@
 // handlers that load their feature on first use, and starts loading the status-bar tip.
 import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
+import { sectionOfLessonLink } from './lesson/lessonLink';
 import type { LessonFeature } from './lesson/vscode/lessonFeature';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
+import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import type { DailyTipController } from './tips/vscode/dailyTip';
 import { deferDailyTip } from './tips/deferredTip';
 
@@ -39,7 +41,11 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     }));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
-    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip, log })));
+    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) =>
+      module.createCoachFeature(context, { progress, tip, log, plansView, state: context.workspaceState }),
+    ));
+  const plansView = createPlansView(coach);
+  context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
   registerPlanWatcher(context, coach, log);
 
@@ -50,9 +56,23 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.window.registerWebviewPanelSerializer('collabCoach.lessonPanel', {
       deserializeWebviewPanel: async (panel, state: unknown) => (await lesson()).restorePanel(panel, state),
     }),
+    // A finding's code in the Problems panel links here: the lesson at the rule's section.
+    vscode.window.registerUriHandler({
+      handleUri: async (uri) => {
+        const section = sectionOfLessonLink(uri.path, uri.query);
+        if (section) {
+          await (await lesson()).openLesson(section);
+        } else {
+          log.warn(`Ignored a link the extension does not know: ${uri.toString(true).slice(0, 200)}`);
+        }
+      },
+    }),
     vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => (await lesson()).openLesson(sectionId)),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
     vscode.commands.registerCommand('collabCoach.nextTip', () => tip.showNextTip()),
+    vscode.commands.registerCommand('collabCoach.checkAllPlans', async () => (await coach()).checkAllPlans()),
+    vscode.commands.registerCommand('collabCoach.fixAll', async (target?: unknown) => (await coach()).fixAll(planUriOf(target))),
+    vscode.commands.registerCommand('collabCoach.plans.openLesson', async (target?: unknown) => (await lesson()).openLesson(lessonSectionOf(target))),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
       await progress.reset();

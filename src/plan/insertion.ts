@@ -5,7 +5,7 @@
  * (or the new section would be code).
  */
 import { buildMergeSnippet } from './merge';
-import { parsePlan } from './planModel';
+import { parsePlan, type PlanModel } from './planModel';
 import { snippetToPlainText } from './snippet';
 import type { InsertableTemplate } from './templates';
 
@@ -64,4 +64,73 @@ export function missingSectionInsertion(fullPlan: Pick<InsertableTemplate, 'sect
     prefix = (lastText !== '' ? eol : '') + model.openFenceAtEnd + eol + eol;
   }
   return { line: lastLine, character: lastText.length, text: prefix + sectionText + eol };
+}
+
+/** Applies an insertion to text (positions as VS Code numbers lines: CRLF, CR or LF). */
+export function applyInsertion(text: string, insertion: SectionInsertion): string {
+  let offset = 0;
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let line = 0; line < insertion.line; line++) {
+    const found = lineBreak.exec(text);
+    if (!found) {
+      offset = text.length;
+      break;
+    }
+    offset = found.index + found[0].length;
+  }
+  offset = Math.min(text.length, offset + insertion.character);
+  return text.slice(0, offset) + insertion.text + text.slice(offset);
+}
+
+/** One replacement of the document's text: [start, end) offsets and the new text. */
+export interface TextReplacement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Every missing section of the full plan inserted at once, as one replacement (one undo): the
+ * sections are inserted one after another, each where it belongs in the text so far, and the
+ * change is reduced to the span that differs.
+ */
+export function fixAllMissingSections(fullPlan: Pick<InsertableTemplate, 'sections'>, documentText: string, now: Date): TextReplacement | undefined {
+  const present = new Set(parsePlan(documentText).sections.map((section) => section.marker));
+  const fullPlanMarkers = fullPlan.sections.map((section) => section.marker);
+  if (!fullPlanMarkers.some((marker) => present.has(marker))) {
+    return undefined; // Not a full plan: nothing is "missing".
+  }
+  let text = documentText;
+  for (const marker of fullPlanMarkers) {
+    const insertion = missingSectionInsertion(fullPlan, text, marker, now);
+    if (insertion) {
+      text = applyInsertion(text, insertion);
+    }
+  }
+  if (text === documentText) {
+    return undefined;
+  }
+  let start = 0;
+  while (start < documentText.length && documentText[start] === text[start]) {
+    start++;
+  }
+  let endOld = documentText.length;
+  let endNew = text.length;
+  while (endOld > start && endNew > start && documentText[endOld - 1] === text[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return { start, end: endOld, text: text.slice(start, endNew) };
+}
+
+/** Where "Don't check RULE here" writes its comment: above the block holding the finding's line. */
+export function suppressionInsertion(model: Pick<PlanModel, 'blockStarts'>, line: number, code: string, eol: string): SectionInsertion {
+  let blockStart = 0;
+  for (const start of model.blockStarts) {
+    if (start > line) {
+      break;
+    }
+    blockStart = start;
+  }
+  return { line: blockStart, character: 0, text: `<!-- collab-coach-disable-next-line ${code} -->${eol}` };
 }

@@ -63,6 +63,8 @@ export interface RawPlan {
   readonly directives: readonly RawDirective[];
   /** The fence the document ends inside, if its last block is a fence never closed (e.g. "```"). */
   readonly openFenceAtEnd: string | undefined;
+  /** First line of every top-level block, in order. */
+  readonly blockStarts: readonly number[];
 }
 
 /** `<!-- collab:needs -->` as the whole of an HTML block; group 1 is the marker id. */
@@ -118,7 +120,13 @@ export function readPlanBlocks(text: string): RawPlan {
   if (last?.type === 'fence' && !isClosedFence(text, last)) {
     openFenceAtEnd = last.markup;
   }
-  return { lineCount, preamble, sections, directives, openFenceAtEnd };
+  const blockStarts: number[] = [];
+  for (const token of tokens) {
+    if (token.level === 0 && token.nesting !== -1 && token.map && blockStarts[blockStarts.length - 1] !== token.map[0]) {
+      blockStarts.push(token.map[0]);
+    }
+  }
+  return { lineCount, preamble, sections, directives, openFenceAtEnd, blockStarts };
 }
 
 /** Whether a fence has its closing line: the last line of its block, only fence characters, at least as many. */

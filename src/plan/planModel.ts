@@ -113,6 +113,8 @@ export interface PlanModel {
   readonly language: ContentLanguage;
   /** The fence the document ends inside, if it is never closed. */
   readonly openFenceAtEnd: string | undefined;
+  /** First line of every top-level block (heading, paragraph, list, table…), in order. */
+  readonly blockStarts: readonly number[];
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -134,6 +136,7 @@ export function parsePlan(text: string, knowledge: TemplateKnowledge = NO_TEMPLA
     directives: raw.directives,
     language: headings.some((heading) => CJK.test(heading)) ? 'zh-cn' : 'en',
     openFenceAtEnd: raw.openFenceAtEnd,
+    blockStarts: raw.blockStarts,
   };
 }
 

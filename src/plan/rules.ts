@@ -64,6 +64,10 @@ export const RULES: readonly RuleDescription[] = [
   { code: 'missing-section', defaultSeverity: 'information', lessonSection: 'principles' },
 ];
 
+export function isFindingCode(value: unknown): value is FindingCode {
+  return typeof value === 'string' && RULES.some((rule) => rule.code === value);
+}
+
 /** Sections of the full plan, in template order. A unit test keeps this equal to full-plan.*.md. */
 export const FULL_PLAN_MARKERS: readonly PlanSectionMarker[] = ['needs', 'shared-interest', 'self-protection', 'workload'];
 

@@ -10,6 +10,10 @@ import type { ContentLanguage } from '../../content/language';
 import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates, LoadedTemplates } from './coachTemplates';
+import { affectsCoach, coachRun, ruleSeverities } from './coachSettings';
+
+/** Why a document is checked: `edit` checks wait for a save when `collabCoach.coach.run` is `onSave`. */
+export type CheckReason = 'open' | 'edit' | 'save';
 
 export interface CheckedDocument {
   readonly document: vscode.TextDocument;
@@ -46,6 +50,13 @@ export class PlanReports extends Disposable {
     super();
     // Messages and section states are written in the content language.
     this._register(onDidChangeContentLanguage(() => this.recheckAll()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsCoach(event)) {
+          this.recheckAll();
+        }
+      }),
+    );
   }
 
   get(uri: vscode.Uri): CheckedDocument | undefined {
@@ -57,7 +68,10 @@ export class PlanReports extends Disposable {
   }
 
   /** Checks a plan document now (the watcher debounces edits before calling this). */
-  check(document: vscode.TextDocument): void {
+  check(document: vscode.TextDocument, reason: CheckReason = 'open'): void {
+    if (reason === 'edit' && this.checked.has(document.uri.toString()) && coachRun(document.uri) === 'onSave') {
+      return; // Quiet while drafting: checked again on save.
+    }
     void this.templates.load().then((templates) => {
       if (!this.isDisposed && !document.isClosed) {
         this.run(document, templates);
@@ -77,7 +91,7 @@ export class PlanReports extends Disposable {
       return;
     }
     const language = currentContentLanguage();
-    const report = checkPlan(document.getText(), { today: new Date(), language, knowledge: templates.knowledge });
+    const report = checkPlan(document.getText(), { today: new Date(), language, knowledge: templates.knowledge, severities: ruleSeverities(document.uri) });
     if (report.sections.length === 0) {
       this.remove(document.uri);
       return;

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
 import type { CoachFeature } from './coachFeature';
+import type { CheckReason } from './planReports';
 
 const PLAN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
 /** Edits settle this long before a plan is checked again. */
@@ -27,7 +28,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
     loadCoach().then(use, (error: unknown) => log.error('The plan coach could not be loaded.', error));
   };
 
-  function evaluate(document: vscode.TextDocument): void {
+  function evaluate(document: vscode.TextDocument, reason: CheckReason = 'open'): void {
     if (document.isClosed) {
       return;
     }
@@ -36,7 +37,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
       plans.add(key);
       withCoach((coach) => {
         if (!document.isClosed) {
-          coach.checkDocument(document);
+          coach.checkDocument(document, reason);
         }
       });
     } else if (plans.delete(key)) {
@@ -51,7 +52,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
       key,
       setTimeout(() => {
         timers.delete(key);
-        evaluate(document);
+        evaluate(document, 'edit');
       }, PLAN_CHECK_DEBOUNCE_MS),
     );
   }
@@ -72,7 +73,12 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
   }
 
   const disposable = vscode.Disposable.from(
-    vscode.workspace.onDidOpenTextDocument(evaluate),
+    vscode.workspace.onDidOpenTextDocument((document) => evaluate(document)),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (plans.has(document.uri.toString())) {
+        evaluate(document, 'save');
+      }
+    }),
     vscode.workspace.onDidChangeTextDocument((event) => {
       const document = event.document;
       if (event.contentChanges.length === 0 || !PLAN_LANGUAGES.has(document.languageId)) {
@@ -101,7 +107,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
   );
   context.subscriptions.push(disposable);
   // Documents already open are looked at just after activate returns: activation only registers.
-  const initialScan = setTimeout(() => vscode.workspace.textDocuments.forEach(evaluate), 0);
+  const initialScan = setTimeout(() => vscode.workspace.textDocuments.forEach((document) => evaluate(document)), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialScan) });
   return disposable;
 }

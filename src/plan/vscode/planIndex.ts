@@ -1,0 +1,168 @@
+/**
+ * Every plan of the workspace, open or not: found by the scanner, checked with the plan model,
+ * and followed as files are created, changed, deleted or renamed (debounced; one changed file
+ * re-reads one file), and as open documents are edited (their unsaved text wins).
+ */
+import * as vscode from 'vscode';
+import { Disposable } from '../../base/dispose';
+import type { Log } from '../../base/log';
+import { currentContentLanguage } from '../../content/vscode/settings';
+import { checkPlan, type PlanReport } from '../checker';
+import type { CoachTemplates } from './coachTemplates';
+import { ruleSeverities } from './coachSettings';
+import { findMarkdownFiles, readPlanFile, readPlanFiles } from './planScanner';
+import type { PlanReports } from './planReports';
+
+export interface IndexedPlan {
+  readonly uri: vscode.Uri;
+  readonly report: PlanReport;
+  /** The report comes from an open editor's text (perhaps unsaved), not from the file on disk. */
+  readonly fromEditor: boolean;
+}
+
+const WATCH_DEBOUNCE_MS = 300;
+const SKIPPED_FOLDER = /\/node_modules\//;
+
+export class PlanIndex extends Disposable {
+  private readonly plans = new Map<string, IndexedPlan>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private scanning: Promise<void> | undefined;
+  private scanned = false;
+  /** Something changed: the view, the badge and the reminders read the index again. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly templates: CoachTemplates,
+    reports: PlanReports,
+    private readonly log: Log,
+  ) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}'));
+    this._register(watcher.onDidCreate((uri) => this.schedule(uri)));
+    this._register(watcher.onDidChange((uri) => this.schedule(uri)));
+    this._register(watcher.onDidDelete((uri) => this.forget(uri)));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    this._register(
+      reports.onDidCheck(({ document, report }) => {
+        if (document.uri.scheme !== 'untitled') {
+          this.set({ uri: document.uri, report, fromEditor: true });
+        }
+      }),
+    );
+    // A plan closed in the editor: what counts again is the file on disk.
+    this._register(reports.onDidRemove((uri) => this.schedule(uri)));
+    this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+  }
+
+  /** The plans, once the first scan is done (it starts on first call). */
+  async all(): Promise<IndexedPlan[]> {
+    await this.ensureScanned();
+    return [...this.plans.values()];
+  }
+
+  /** The plans known now, without waiting for a scan. */
+  known(): IndexedPlan[] {
+    return [...this.plans.values()];
+  }
+
+  get isScanned(): boolean {
+    return this.scanned;
+  }
+
+  get(uri: vscode.Uri): IndexedPlan | undefined {
+    return this.plans.get(uri.toString());
+  }
+
+  ensureScanned(): Promise<void> {
+    this.scanning ??= this.scan();
+    return this.scanning;
+  }
+
+  /** Looks at the whole workspace again (Check All Plans, folders added or removed). */
+  rescan(): Promise<void> {
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    try {
+      const files = await findMarkdownFiles();
+      const found = new Set<string>();
+      const checks: Promise<void>[] = [];
+      await readPlanFiles(files, this.log, (uri, read) => {
+        if (read.kind === 'plan' && !this.isDisposed) {
+          found.add(uri.toString());
+          checks.push(this.checkText(uri, read.text));
+        }
+      });
+      await Promise.all(checks);
+      for (const key of [...this.plans.keys()]) {
+        if (!found.has(key) && !this.plans.get(key)?.fromEditor) {
+          this.plans.delete(key);
+        }
+      }
+      this.log.info(`Plans: ${found.size} plans among ${files.length} Markdown files, in ${Date.now() - started} ms.`);
+    } catch (error) {
+      this.log.error('Plans: the workspace could not be searched for plans.', error);
+    } finally {
+      this.scanned = true;
+      this.changed.fire();
+    }
+  }
+
+  private async checkText(uri: vscode.Uri, text: string): Promise<void> {
+    const { knowledge } = await this.templates.load();
+    if (this.isDisposed || this.plans.get(uri.toString())?.fromEditor) {
+      return; // An open editor's text is newer than the file.
+    }
+    const report = checkPlan(text, { today: new Date(), language: currentContentLanguage(), knowledge, severities: ruleSeverities(uri) });
+    if (report.sections.length > 0) {
+      this.set({ uri, report, fromEditor: false });
+    }
+  }
+
+  private set(plan: IndexedPlan): void {
+    this.plans.set(plan.uri.toString(), plan);
+    if (this.scanned) {
+      this.changed.fire();
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (this.plans.delete(uri.toString())) {
+      this.changed.fire();
+    }
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    if (SKIPPED_FOLDER.test(uri.path)) {
+      return;
+    }
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.reread(uri);
+      }, WATCH_DEBOUNCE_MS),
+    );
+  }
+
+  /** One file changed: read that file again, and only it. */
+  private async reread(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && !document.isClosed);
+    if (open && this.plans.get(uri.toString())?.fromEditor) {
+      return; // The editor's text is what counts while the plan is open.
+    }
+    const read = await readPlanFile(uri, this.log);
+    if (read.kind === 'plan') {
+      this.plans.delete(uri.toString());
+      await this.checkText(uri, read.text);
+    } else {
+      this.forget(uri);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The Plans view as registered at activation (startup bundle): only the view and a provider that
+ * asks the coach for its rows, so the coach (and markdown-it) loads when the view is first shown.
+ */
+import * as vscode from 'vscode';
+import type { Log } from '../../base/log';
+import type { CoachFeature } from './coachFeature';
+import type { PlansViewHost, PlanTreeNode } from './plansTree';
+
+export const PLANS_VIEW_ID = 'collabCoach.plans';
+
+export function createPlansView(coach: () => Promise<CoachFeature>): PlansViewHost & vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const view = vscode.window.createTreeView<PlanTreeNode>(PLANS_VIEW_ID, {
+    treeDataProvider: {
+      onDidChangeTreeData: changed.event,
+      getChildren: async (element) => (await coach()).plansTree(element),
+      getTreeItem: (element) => element.item,
+    },
+    showCollapseAll: true,
+  });
+  return {
+    setBadge(count, tooltip) {
+      view.badge = count > 0 ? { value: count, tooltip } : undefined;
+    },
+    refresh: () => changed.fire(),
+    dispose() {
+      view.dispose();
+      changed.dispose();
+    },
+  };
+}
+
+/** How long after activation the workspace is looked at for plans (reminders need the index). */
+const WORKSPACE_LOOK_DELAY_MS = 4000;
+
+/**
+ * A while after startup, looks (with the small scanner chunk, no markdown-it) whether the
+ * workspace holds a plan; only then loads the coach, which indexes the plans and shows the day's
+ * check-in reminder.
+ */
+export function scheduleWorkspaceLook(coach: () => Promise<CoachFeature>, log: Log): vscode.Disposable {
+  const timer = setTimeout(() => {
+    if (vscode.workspace.getConfiguration('collabCoach').get<unknown>('reminders.enabled') === false || !vscode.workspace.workspaceFolders?.length) {
+      return;
+    }
+    import('./planScanner')
+      .then((scanner) => scanner.workspaceHoldsPlan(log))
+      .then(async (holdsPlan) => {
+        if (holdsPlan) {
+          await (await coach()).startWorkspace();
+        }
+      })
+      .catch((error: unknown) => log.error('Could not look for plans in the workspace.', error));
+  }, WORKSPACE_LOOK_DELAY_MS);
+  return { dispose: () => clearTimeout(timer) };
+}
+
+/** The plan a command was run on: a Plans view row, a URI (Explorer, tests), or none. */
+export function planUriOf(target: unknown): vscode.Uri | undefined {
+  if (target instanceof vscode.Uri) {
+    return target;
+  }
+  const node = target as Partial<PlanTreeNode> | undefined;
+  return node && typeof node === 'object' && node.uri instanceof vscode.Uri ? node.uri : undefined;
+}
+
+/** The lesson section of a Plans view section row. */
+export function lessonSectionOf(target: unknown): string | undefined {
+  const node = target as Partial<Extract<PlanTreeNode, { kind: 'section' }>> | undefined;
+  return node && typeof node === 'object' && node.kind === 'section' ? node.section?.lessonSection : undefined;
+}
