@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
 import type { LessonFeature } from './lesson/vscode/lessonFeature';
+import { createLessonPanel } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
@@ -22,7 +23,9 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   // The one log output channel: every failure of every room goes there.
   const log = createLog();
   context.subscriptions.push(log);
-  const progress = createProgressStore(context);
+  // Created on first use: activation reads nothing from state.
+  let progressStore: ProgressStore | undefined;
+  const progress = (): ProgressStore => (progressStore ??= createProgressStore(context));
   // The tip loads as its own chunk just after activation: activation waits on nothing.
   const tip = deferDailyTip(() => import('./tips/vscode/dailyTip').then((module) => module.createDailyTip(context, log)), log);
 
@@ -34,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     (planFeature ??= import('./plan/vscode/planFeature').then((module) => module.createPlanFeature(context)));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
-    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) => module.createCoachFeature(context, { progress, tip, log })));
+    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) => module.createCoachFeature(context, { progress: progress(), tip, log })));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
   registerPlanWatcher(context, coach, log);
 
@@ -45,17 +48,28 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.window.registerWebviewPanelSerializer('collabCoach.lessonPanel', {
       deserializeWebviewPanel: async (panel, state: unknown) => (await lesson()).restorePanel(panel, state),
     }),
-    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => (await lesson()).openLesson(sectionId)),
+    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => {
+      // The first time, the panel is created before the lesson chunk loads: VS Code builds the webview meanwhile.
+      const created = lessonFeature === undefined ? createLessonPanel() : undefined;
+      return (await lesson()).openLesson(sectionId, created);
+    }),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
     vscode.commands.registerCommand('collabCoach.nextTip', () => tip.showNextTip()),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
-      await progress.reset();
+      await progress().reset();
       void vscode.window.showInformationMessage(vscode.l10n.t('Collab Coach progress has been reset.'));
     }),
   );
 
-  return { tip, progress, lesson, plan };
+  return {
+    tip,
+    get progress() {
+      return progress();
+    },
+    lesson,
+    plan,
+  };
 }
 
 export function deactivate(): void {
