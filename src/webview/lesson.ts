@@ -169,8 +169,10 @@ function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabe
     if (!heading || !lesson.contains(heading)) {
       continue;
     }
-    const marks = document.createElement('p');
+    // A named group: a paragraph may not carry a name of its own (ARIA).
+    const marks = document.createElement('div');
     marks.className = 'progress-marks';
+    marks.setAttribute('role', 'group');
     marks.setAttribute('aria-label', labels.progress);
     for (const [done, yes, no, name] of [
       [entry.read, labels.read, labels.notRead, 'read'],

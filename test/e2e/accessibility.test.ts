@@ -185,9 +185,7 @@ describe('the lesson page, for everyone (axe-core, keyboard only)', function () 
     await workbench.statusTip().click();
     // The reader sees the lesson's tab appear and opens the command palette while the page loads.
     await page.locator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`).first().waitFor({ state: 'attached', timeout: 30000 });
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible', timeout: 10000 });
+    const input = await workbench.openCommandPalette();
     await page.keyboard.type('Collab');
     await workbench.lessonFrame('panel').locator('main#lesson h1').waitFor({ timeout: 60000 });
     await page.waitForTimeout(1500); // the page has rendered and scrolled to the tip's section

@@ -29,6 +29,8 @@ export interface Workbench {
   notificationTexts(): Promise<string[]>;
   /** The lesson page's own frame (for evaluating in it), once it shows the lesson. */
   lessonContentFrame(placement: 'view' | 'panel'): Promise<Frame>;
+  /** Opens the command palette, pressing F1 again while a webview that is still loading swallows the key. */
+  openCommandPalette(): Promise<Locator>;
   /** Picks a colour theme by its name in "Preferences: Color Theme" and waits for the workbench to wear it. */
   pickColorTheme(name: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void>;
 }
@@ -101,10 +103,22 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       }
       return content;
     },
-    async pickColorTheme(name, workbenchClass) {
-      await page.keyboard.press('F1');
+    async openCommandPalette() {
       const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible', timeout: 10000 });
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: 2500 });
+          return input;
+        } catch (error) {
+          if (attempt >= 4) {
+            throw error;
+          }
+        }
+      }
+    },
+    async pickColorTheme(name, workbenchClass) {
+      const input = await workbench.openCommandPalette();
       await input.fill('>Preferences: Color Theme');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 15000 });
       await page.keyboard.press('Enter');
