@@ -260,7 +260,19 @@ async function waitForPaint(page, what, expectExtensionId, view, since) {
     }
     await sleep(25);
   }
-  throw new Error(`${what}: no heading painted in a ${view ? 'view' : 'panel'} of ${expectExtensionId} within 30 s`);
+  // What the frames saw, so a failed run says why (times relative to the start).
+  const seen = [];
+  for (const frame of page.frames()) {
+    const record = frame.url().includes('/webview/browser/pre/index.html') ? await frame.evaluate(() => window.__benchWebview || null).catch(() => null) : null;
+    if (record) {
+      const at = (time) => (time === null ? '—' : `${time - since} ms`);
+      seen.push(`${record.extensionId}/${record.purpose || 'panel'} created ${at(record.tCreated)} visible ${at(record.tVisible)} heading ${at(record.tHeading)} painted ${at(record.tPainted)}`);
+    }
+  }
+  const containers = await page.locator('.activitybar .action-item').evaluateAll((items) => items.map((item) => `${item.getAttribute('aria-label')}${item.classList.contains('checked') ? ' (shown)' : ''}`)).catch(() => []);
+  throw new Error(
+    `${what}: no heading painted in a ${view ? 'view' : 'panel'} of ${expectExtensionId} within 30 s; webview frames: ${seen.join('; ') || 'none'}; activity bar: ${containers.join(', ')}`,
+  );
 }
 
 function timing(record, t0, what, expectHeading) {
@@ -391,12 +403,21 @@ async function oneRun(paths, options, index, log) {
     }
     await closeAllEditors(page);
 
-    if (result.panelsFirst) {
-      await measurePanels(page, result, options, index, log);
-      await measureViews(page, result, options, index, log);
-    } else {
-      await measureViews(page, result, options, index, log);
-      await measurePanels(page, result, options, index, log);
+    // A failure in one part is recorded and the other part still runs.
+    const parts = [
+      ['panels', () => measurePanels(page, result, options, index, log), 'opens'],
+      ['views', () => measureViews(page, result, options, index, log), 'viewOpens'],
+    ];
+    for (const [name, measure, key] of result.panelsFirst ? parts : parts.reverse()) {
+      try {
+        await measure();
+      } catch (error) {
+        result[`${name}Error`] = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        result[key] = [];
+        log(`run ${index}: ${name} failed: ${result[`${name}Error`]}`);
+        await closeAllEditors(page).catch(() => undefined);
+        await hideSidebarViews(page).catch(() => undefined);
+      }
     }
     result.activationStats = await readActivationStats(page).catch((error) => {
       log(`run ${index}: could not read Developer: Startup Performance (${error instanceof Error ? error.message.split('\n')[0] : error})`);

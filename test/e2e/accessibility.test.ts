@@ -105,6 +105,8 @@ describe('the lesson page, for everyone (axe-core, keyboard only)', function () 
     this.timeout(600000);
     const { page } = workbench;
     await workbench.openCollabCoachContainer();
+    // Until its page is up, a webview that has the focus swallows F1: let the view load first.
+    await workbench.lessonFrame('view').locator('main#lesson h1').waitFor({ timeout: 60000 });
     await workbench.runCommand('Collab Coach: Open the Lesson');
     const rows: string[] = [];
     const violations: string[] = [];
