@@ -239,7 +239,7 @@ async function readActivationStats(page) {
   return table.slice(2).map((line) => Object.fromEntries(cells(line).map((cell, column) => [head[column], cell])));
 }
 
-/** Waits for a webview of `extensionId` (a view or a panel) whose heading painted after `since`. */
+/** Waits for a new webview of `extensionId` (a view or a panel, as `view` says) whose heading painted after `since`. */
 async function waitForPaint(page, what, expectExtensionId, view, since) {
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
@@ -248,13 +248,9 @@ async function waitForPaint(page, what, expectExtensionId, view, since) {
         continue;
       }
       const candidate = await frame.evaluate(() => window.__benchWebview || null).catch(() => null);
-      if (
-        candidate &&
-        candidate.extensionId === expectExtensionId &&
-        (candidate.purpose === 'webviewView') === view &&
-        candidate.tCreated >= since &&
-        candidate.tPainted !== null
-      ) {
+      // Any new webview of that extension: the `purpose` parameter was seen missing on a view shown
+      // a second time, and each phase opens only one kind (the editors are closed and the views hidden in between).
+      if (candidate && candidate.extensionId === expectExtensionId && candidate.tCreated >= since && candidate.tPainted !== null) {
         return candidate;
       }
     }
@@ -269,7 +265,15 @@ async function waitForPaint(page, what, expectExtensionId, view, since) {
       seen.push(`${record.extensionId}/${record.purpose || 'panel'} created ${at(record.tCreated)} visible ${at(record.tVisible)} heading ${at(record.tHeading)} painted ${at(record.tPainted)}`);
     }
   }
-  const containers = await page.locator('.activitybar .action-item').evaluateAll((items) => items.map((item) => `${item.getAttribute('aria-label')}${item.classList.contains('checked') ? ' (shown)' : ''}`)).catch(() => []);
+  const containers = await page
+    .locator('.activitybar .action-item')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const label = item.getAttribute('aria-label') || (item.querySelector('[aria-label]') && item.querySelector('[aria-label]').getAttribute('aria-label')) || '?';
+        return `${label}${item.classList.contains('checked') ? ' (shown)' : ''}`;
+      }),
+    )
+    .catch(() => []);
   throw new Error(
     `${what}: no heading painted in a ${view ? 'view' : 'panel'} of ${expectExtensionId} within 30 s; webview frames: ${seen.join('; ') || 'none'}; activity bar: ${containers.join(', ')}`,
   );
