@@ -42,6 +42,23 @@ export interface LessonFeatureOptions {
 /** The parts of the extension context the lesson uses. */
 export type LessonContext = Pick<vscode.ExtensionContext, 'extensionUri' | 'subscriptions'>;
 
+/**
+ * The rendered lesson per language. The shipped lesson does not change in a session: each language
+ * is read once, and renderCached keys the HTML by language and text (the content version).
+ */
+function renderedLessons(readLesson: (language: ContentLanguage) => Promise<string>): (language: ContentLanguage) => Promise<RenderedLesson> {
+  const texts = new Map<ContentLanguage, Promise<string>>();
+  return async (language) => {
+    let text = texts.get(language);
+    if (!text) {
+      text = readLesson(language);
+      texts.set(language, text);
+      text.catch(() => texts.delete(language));
+    }
+    return renderCached(language, await text);
+  };
+}
+
 export function createLessonFeature(
   context: LessonContext,
   progress: () => ProgressStore,
@@ -55,19 +72,7 @@ export function createLessonFeature(
   let panelCount = 0;
 
   const teamNotes = new TeamNotesSource(log);
-  const readLesson = options.readLesson ?? ((language: ContentLanguage) => readContentText(context.extensionUri, 'lesson', `${language}.md`));
-  // The shipped lesson does not change in a session: read each language once; renderCached keys
-  // the rendered HTML by language and text.
-  const lessonTexts = new Map<ContentLanguage, Promise<string>>();
-  const lesson = async (language: ContentLanguage): Promise<RenderedLesson> => {
-    let text = lessonTexts.get(language);
-    if (!text) {
-      text = readLesson(language);
-      lessonTexts.set(language, text);
-      text.catch(() => lessonTexts.delete(language));
-    }
-    return renderCached(language, await text);
-  };
+  const lesson = renderedLessons(options.readLesson ?? ((language) => readContentText(context.extensionUri, 'lesson', `${language}.md`)));
   let assets: Promise<PageAssets> | undefined;
   const deps: LessonPageDeps = {
     extensionUri: context.extensionUri,
