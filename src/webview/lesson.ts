@@ -309,12 +309,15 @@ window.addEventListener('scroll', () => {
  */
 function showInitialRender(): void {
   const block = document.getElementById(INITIAL_RENDER_ID);
-  if (!block?.textContent) {
+  const text = block?.textContent;
+  // Read once, then gone: the page keeps no second copy, and its body holds only the page script.
+  block?.remove();
+  if (!text) {
     return;
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(block.textContent);
+    raw = JSON.parse(text);
   } catch {
     return;
   }
