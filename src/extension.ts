@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
 import { sectionOfLessonLink } from './lesson/lessonLink';
 import type { LessonFeature } from './lesson/vscode/lessonFeature';
+import { createLessonPanel } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
@@ -25,7 +26,9 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   // The one log output channel: every failure of every room goes there.
   const log = createLog();
   context.subscriptions.push(log);
-  const progress = createProgressStore(context);
+  // Created on first use: activation reads nothing from state.
+  let progressStore: ProgressStore | undefined;
+  const progress = (): ProgressStore => (progressStore ??= createProgressStore(context));
   // The tip loads as its own chunk just after activation: activation waits on nothing.
   const tip = deferDailyTip(() => import('./tips/vscode/dailyTip').then((module) => module.createDailyTip(context, log)), log);
 
@@ -42,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
     (coachFeature ??= import('./plan/vscode/coachFeature').then((module) =>
-      module.createCoachFeature(context, { progress, tip, log, plansView, state: context.workspaceState }),
+      module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState }),
     ));
   const plansView = createPlansView(coach);
   context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
@@ -67,7 +70,11 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
         }
       },
     }),
-    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => (await lesson()).openLesson(sectionId)),
+    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => {
+      // The first time, the panel is created before the lesson chunk loads: VS Code builds the webview meanwhile.
+      const created = lessonFeature === undefined ? createLessonPanel() : undefined;
+      return (await lesson()).openLesson(sectionId, created);
+    }),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
     vscode.commands.registerCommand('collabCoach.nextTip', () => tip.showNextTip()),
     vscode.commands.registerCommand('collabCoach.checkAllPlans', async () => (await coach()).checkAllPlans()),
@@ -75,12 +82,20 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.commands.registerCommand('collabCoach.plans.openLesson', async (target?: unknown) => (await lesson()).openLesson(lessonSectionOf(target))),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
-      await progress.reset();
+      await progress().reset();
       void vscode.window.showInformationMessage(vscode.l10n.t('Collab Coach progress has been reset.'));
     }),
   );
 
-  return { tip, progress, lesson, plan, coach };
+  return {
+    tip,
+    get progress() {
+      return progress();
+    },
+    lesson,
+    plan,
+    coach,
+  };
 }
 
 export function deactivate(): void {

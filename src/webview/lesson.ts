@@ -11,6 +11,7 @@ import {
   classifyLink,
   parseHostMessage,
 } from '../lesson/messages';
+import { INITIAL_RENDER_ID } from '../lesson/pageShell';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -84,6 +85,9 @@ function reportSection(): void {
   }
 }
 
+/** A section whose heading takes focus once the page has it (the reader asked for it, elsewhere). */
+let focusWhenFocused: string | undefined;
+
 function goToSection(sectionId: string, moveFocus: boolean): boolean {
   const target = document.getElementById(sectionId);
   if (!target || !(lesson.contains(target) || teamNotes.contains(target))) {
@@ -91,12 +95,28 @@ function goToSection(sectionId: string, moveFocus: boolean): boolean {
   }
   pinnedSection = sectionId;
   target.scrollIntoView({ block: 'start' });
+  focusWhenFocused = undefined;
   if (moveFocus) {
-    target.focus({ preventScroll: true });
+    // Focus never jumps into the page from elsewhere (a command palette opened meanwhile keeps its
+    // keys): the heading takes focus now only if the page has it, else when the page gets it.
+    if (document.hasFocus()) {
+      target.focus({ preventScroll: true });
+    } else {
+      focusWhenFocused = sectionId;
+    }
   }
   reportSection();
   return true;
 }
+
+window.addEventListener('focus', () => {
+  const sectionId = focusWhenFocused;
+  focusWhenFocused = undefined;
+  // Only while the reader is still where they were taken and nothing in the page has focus.
+  if (sectionId !== undefined && pinnedSection === sectionId && (document.activeElement === null || document.activeElement === document.body)) {
+    document.getElementById(sectionId)?.focus({ preventScroll: true });
+  }
+});
 
 function renderToolbar(language: string, labels: PageLabels): void {
   toolbar.replaceChildren();
@@ -149,8 +169,10 @@ function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabe
     if (!heading || !lesson.contains(heading)) {
       continue;
     }
-    const marks = document.createElement('p');
+    // A named group: a paragraph may not carry a name of its own (ARIA).
+    const marks = document.createElement('div');
     marks.className = 'progress-marks';
+    marks.setAttribute('role', 'group');
     marks.setAttribute('aria-label', labels.progress);
     for (const [done, yes, no, name] of [
       [entry.read, labels.read, labels.notRead, 'read'],
@@ -266,6 +288,7 @@ document.addEventListener('click', (event) => {
 for (const userInput of ['wheel', 'keydown', 'mousedown', 'touchstart'] as const) {
   window.addEventListener(userInput, () => {
     pinnedSection = undefined;
+    focusWhenFocused = undefined;
   }, { passive: true });
 }
 
@@ -280,4 +303,30 @@ window.addEventListener('scroll', () => {
   }
 });
 
+/**
+ * The first page carries the lesson, so it paints without a round trip. A page rebuilt after being
+ * hidden, or restored after a reload, keeps the reader's own place rather than the first jump.
+ */
+function showInitialRender(): void {
+  const block = document.getElementById(INITIAL_RENDER_ID);
+  const text = block?.textContent;
+  // Read once, then gone: the page keeps no second copy, and its body holds only the page script.
+  block?.remove();
+  if (!text) {
+    return;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const message = parseHostMessage(raw);
+  if (message?.type === 'render') {
+    const restoring = state.scrollY !== undefined || state.sectionId !== undefined;
+    handle(restoring ? { ...message, scrollTo: undefined } : message);
+  }
+}
+
+showInitialRender();
 vscode.postMessage({ type: 'ready' });

@@ -4,9 +4,14 @@
 //   1. "Developer: Show Running Extensions": every activated extension's time as VS Code shows it,
 //      and (hovering the time) why it activated;
 //   2. lesson first paint: `Collab Coach: Open the Lesson` and `Collab Coach Bench: Open Empty Webview`
-//      from the command palette, alternating, from the Enter key to the first heading painted.
+//      from the command palette, alternating, from the Enter key to the first heading painted;
+//   3. sidebar view paint: a click on the Collab Coach container and on the reference's container
+//      (an empty webview view), alternating, from the pointer going down to the first heading painted.
+// Odd runs measure the panels first, even runs the sidebar views first, so neither always pays for
+// loading the lesson chunk. The 1-minute load average is read before and after every run.
 'use strict';
 const fs = require('node:fs');
+const os = require('node:os');
 const { install } = require('../harness/install');
 const { startCodeServer, makeWorkspace } = require('../harness/codeServer');
 const { launchBrowser } = require('../harness/browser');
@@ -17,6 +22,10 @@ const REFERENCE_NAME = 'collab-coach-bench-reference';
 const REFERENCE_ID = 'qianjinshe-bench.collab-coach-bench-reference';
 const LESSON_COMMAND = 'Collab Coach: Open the Lesson';
 const EMPTY_COMMAND = 'Collab Coach Bench: Open Empty Webview';
+/** The activity-bar entries whose click shows a webview view: ours, the reference's, and one to hide them. */
+const OUR_CONTAINER = '.activitybar .action-item a[aria-label^="Collab Coach"], .activitybar .action-label[aria-label^="Collab Coach"]';
+const EMPTY_CONTAINER = '.activitybar .action-item a[aria-label^="Bench Empty View"], .activitybar .action-label[aria-label^="Bench Empty View"]';
+const EXPLORER_CONTAINER = '.activitybar .action-item a[aria-label^="Explorer"], .activitybar .action-label[aria-label^="Explorer"]';
 
 /**
  * Injected into every frame before its own scripts.
@@ -30,11 +39,14 @@ const INIT_SCRIPT = `(() => {
   try {
     if (window === window.top) {
       window.__benchEnter = [];
+      window.__benchPointer = [];
       window.addEventListener('keydown', (event) => { if (event.key === 'Enter') window.__benchEnter.push(Date.now()); }, true);
+      window.addEventListener('pointerdown', () => window.__benchPointer.push(Date.now()), true);
       return;
     }
     if (!location.pathname.endsWith('/webview/browser/pre/index.html')) return;
-    const record = { extensionId: new URLSearchParams(location.search).get('extensionId'), tVisible: null, tHeading: null, tPainted: null, heading: null };
+    const params = new URLSearchParams(location.search);
+    const record = { extensionId: params.get('extensionId'), purpose: params.get('purpose'), tCreated: Date.now(), tVisible: null, tHeading: null, tPainted: null, heading: null };
     window.__benchWebview = record;
     let watchedDocument = null;
     const headingIn = (doc) => {
@@ -227,39 +239,49 @@ async function readActivationStats(page) {
   return table.slice(2).map((line) => Object.fromEntries(cells(line).map((cell, column) => [head[column], cell])));
 }
 
-/** Runs a palette command that opens a webview panel and times it up to its first heading painted. */
-async function timeWebviewOpen(page, commandTitle, expectExtensionId, expectHeading) {
-  await page.evaluate(() => {
-    window.__benchEnter = [];
-  });
-  await runCommand(page, commandTitle);
+/** Waits for a new webview of `extensionId` (a view or a panel, as `view` says) whose heading painted after `since`. */
+async function waitForPaint(page, what, expectExtensionId, view, since) {
   const deadline = Date.now() + 30000;
-  let record = null;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/webview/browser/pre/index.html')) {
         continue;
       }
       const candidate = await frame.evaluate(() => window.__benchWebview || null).catch(() => null);
-      if (candidate && candidate.extensionId === expectExtensionId && candidate.tPainted !== null) {
-        record = candidate;
+      // Any new webview of that extension: the `purpose` parameter was seen missing on a view shown
+      // a second time, and each phase opens only one kind (the editors are closed and the views hidden in between).
+      if (candidate && candidate.extensionId === expectExtensionId && candidate.tCreated >= since && candidate.tPainted !== null) {
+        return candidate;
       }
-    }
-    if (record) {
-      break;
     }
     await sleep(25);
   }
-  if (!record) {
-    throw new Error(`"${commandTitle}": no heading painted in a webview of ${expectExtensionId} within 30 s`);
+  // What the frames saw, so a failed run says why (times relative to the start).
+  const seen = [];
+  for (const frame of page.frames()) {
+    const record = frame.url().includes('/webview/browser/pre/index.html') ? await frame.evaluate(() => window.__benchWebview || null).catch(() => null) : null;
+    if (record) {
+      const at = (time) => (time === null ? '—' : `${time - since} ms`);
+      seen.push(`${record.extensionId}/${record.purpose || 'panel'} created ${at(record.tCreated)} visible ${at(record.tVisible)} heading ${at(record.tHeading)} painted ${at(record.tPainted)}`);
+    }
   }
+  const containers = await page
+    .locator('.activitybar .action-item')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const label = item.getAttribute('aria-label') || (item.querySelector('[aria-label]') && item.querySelector('[aria-label]').getAttribute('aria-label')) || '?';
+        return `${label}${item.classList.contains('checked') ? ' (shown)' : ''}`;
+      }),
+    )
+    .catch(() => []);
+  throw new Error(
+    `${what}: no heading painted in a ${view ? 'view' : 'panel'} of ${expectExtensionId} within 30 s; webview frames: ${seen.join('; ') || 'none'}; activity bar: ${containers.join(', ')}`,
+  );
+}
+
+function timing(record, t0, what, expectHeading) {
   if (expectHeading && !expectHeading.test(record.heading || '')) {
-    throw new Error(`"${commandTitle}": the first heading was "${record.heading}"`);
-  }
-  const enter = await page.evaluate(() => window.__benchEnter.slice());
-  const t0 = enter[enter.length - 1];
-  if (t0 === undefined) {
-    throw new Error(`"${commandTitle}": the Enter key press was not recorded`);
+    throw new Error(`${what}: the first heading was "${record.heading}"`);
   }
   return {
     heading: record.heading,
@@ -267,6 +289,83 @@ async function timeWebviewOpen(page, commandTitle, expectExtensionId, expectHead
     heading_ms: record.tHeading - t0,
     painted_ms: record.tPainted - t0,
   };
+}
+
+/** Runs a palette command that opens a webview panel and times it up to its first heading painted. */
+async function timeWebviewOpen(page, commandTitle, expectExtensionId, expectHeading) {
+  await page.evaluate(() => {
+    window.__benchEnter = [];
+  });
+  const since = Date.now() - 50;
+  await runCommand(page, commandTitle);
+  const record = await waitForPaint(page, `"${commandTitle}"`, expectExtensionId, false, since);
+  const enter = await page.evaluate(() => window.__benchEnter.slice());
+  const t0 = enter[enter.length - 1];
+  if (t0 === undefined) {
+    throw new Error(`"${commandTitle}": the Enter key press was not recorded`);
+  }
+  return timing(record, t0, `"${commandTitle}"`, expectHeading);
+}
+
+/** Hides the sidebar's webview views (the Explorer takes the sidebar) and waits for their frames to go. */
+async function hideSidebarViews(page) {
+  await page.locator(EXPLORER_CONTAINER).first().click();
+  for (let i = 0; i < 100 && (await page.locator('iframe.webview[src*="purpose=webviewView"]').count()) > 0; i++) {
+    await sleep(50);
+  }
+  await sleep(700);
+}
+
+/** Clicks an activity-bar container and times its webview view up to its first heading painted. */
+async function timeViewOpen(page, containerSelector, expectExtensionId, expectHeading) {
+  await page.evaluate(() => {
+    window.__benchPointer = [];
+  });
+  const since = Date.now() - 50;
+  await page.locator(containerSelector).first().click();
+  const record = await waitForPaint(page, `the view of ${expectExtensionId}`, expectExtensionId, true, since);
+  const pointer = await page.evaluate(() => window.__benchPointer.slice());
+  const t0 = pointer[0];
+  if (t0 === undefined) {
+    throw new Error(`the view of ${expectExtensionId}: the click was not recorded`);
+  }
+  return timing(record, t0, `the view of ${expectExtensionId}`, expectHeading);
+}
+
+async function measurePanels(page, result, options, index, log) {
+  // One throw-away open first: the first webview of a page also pays for the webview machinery.
+  await timeWebviewOpen(page, EMPTY_COMMAND, REFERENCE_ID, /Empty webview/);
+  await closeAllEditors(page);
+  for (let round = 1; round <= options.webviewRounds; round++) {
+    const order = round % 2 === 1 ? ['lesson', 'empty'] : ['empty', 'lesson'];
+    for (const which of order) {
+      const open =
+        which === 'lesson'
+          ? await timeWebviewOpen(page, LESSON_COMMAND, extensionId, /跨部门协同|cross-department/i)
+          : await timeWebviewOpen(page, EMPTY_COMMAND, REFERENCE_ID, /Empty webview/);
+      result.opens.push({ which, round, ...open });
+      await closeAllEditors(page);
+    }
+  }
+  log(`run ${index}: panel paint — ${result.opens.map((open) => `${open.which}#${open.round} ${open.painted_ms} ms`).join(', ')}`);
+}
+
+async function measureViews(page, result, options, index, log) {
+  // The same throw-away first open for views.
+  await timeViewOpen(page, EMPTY_CONTAINER, REFERENCE_ID, /Empty webview/);
+  await hideSidebarViews(page);
+  for (let round = 1; round <= options.webviewRounds; round++) {
+    const order = round % 2 === 1 ? ['lesson', 'empty'] : ['empty', 'lesson'];
+    for (const which of order) {
+      const open =
+        which === 'lesson'
+          ? await timeViewOpen(page, OUR_CONTAINER, extensionId, /跨部门协同|cross-department/i)
+          : await timeViewOpen(page, EMPTY_CONTAINER, REFERENCE_ID, /Empty webview/);
+      result.viewOpens.push({ which, round, ...open });
+      await hideSidebarViews(page);
+    }
+  }
+  log(`run ${index}: view paint — ${result.viewOpens.map((open) => `${open.which}#${open.round} ${open.painted_ms} ms`).join(', ')}`);
 }
 
 /** One fresh code-server, one page load, all the real-host measurements. */
@@ -287,7 +386,7 @@ async function oneRun(paths, options, index, log) {
     },
   });
   const browser = await launchBrowser();
-  const result = { run: index, opens: [] };
+  const result = { run: index, opens: [], viewOpens: [], panelsFirst: index % 2 === 1, loadBefore: os.loadavg()[0] };
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -308,23 +407,22 @@ async function oneRun(paths, options, index, log) {
     }
     await closeAllEditors(page);
 
-    // One throw-away open first: the first webview of a page also pays for the webview machinery.
-    await timeWebviewOpen(page, EMPTY_COMMAND, REFERENCE_ID, /Empty webview/);
-    await closeAllEditors(page);
-    for (let round = 1; round <= options.webviewRounds; round++) {
-      const order = round % 2 === 1 ? ['lesson', 'empty'] : ['empty', 'lesson'];
-      for (const which of order) {
-        const open =
-          which === 'lesson'
-            ? await timeWebviewOpen(page, LESSON_COMMAND, extensionId, /跨部门协同|cross-department/i)
-            : await timeWebviewOpen(page, EMPTY_COMMAND, REFERENCE_ID, /Empty webview/);
-        result.opens.push({ which, round, ...open });
-        await closeAllEditors(page);
+    // A failure in one part is recorded and the other part still runs.
+    const parts = [
+      ['panels', () => measurePanels(page, result, options, index, log), 'opens'],
+      ['views', () => measureViews(page, result, options, index, log), 'viewOpens'],
+    ];
+    for (const [name, measure, key] of result.panelsFirst ? parts : parts.reverse()) {
+      try {
+        await measure();
+      } catch (error) {
+        result[`${name}Error`] = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        result[key] = [];
+        log(`run ${index}: ${name} failed: ${result[`${name}Error`]}`);
+        await closeAllEditors(page).catch(() => undefined);
+        await hideSidebarViews(page).catch(() => undefined);
       }
     }
-    log(
-      `run ${index}: webview paint — ${result.opens.map((open) => `${open.which}#${open.round} ${open.painted_ms} ms`).join(', ')}`,
-    );
     result.activationStats = await readActivationStats(page).catch((error) => {
       log(`run ${index}: could not read Developer: Startup Performance (${error instanceof Error ? error.message.split('\n')[0] : error})`);
       return null;
@@ -340,6 +438,8 @@ async function oneRun(paths, options, index, log) {
     }
     await browser.close().catch(() => undefined);
     await server.stop();
+    result.loadAfter = os.loadavg()[0];
+    log(`run ${index}: 1-minute load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after`);
     if (!result.error) {
       fs.rmSync(server.runFolder, { recursive: true, force: true });
     } else {

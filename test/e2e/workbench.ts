@@ -2,7 +2,7 @@
 // what is on screen. Shared by the end-to-end specs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 
@@ -27,6 +27,17 @@ export interface Workbench {
   openCollabCoachContainer(): Promise<void>;
   screenshot(name: string): Promise<string>;
   notificationTexts(): Promise<string[]>;
+  /** The lesson page's own frame (for evaluating in it), once it shows the lesson. */
+  lessonContentFrame(placement: 'view' | 'panel'): Promise<Frame>;
+  /** Opens the command palette, pressing F1 again while a webview that is still loading swallows the key. */
+  openCommandPalette(): Promise<Locator>;
+  /** Picks a colour theme by its name in "Preferences: Color Theme" and waits for the workbench to wear it. */
+  pickColorTheme(name: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void>;
+}
+
+function webviewSelector(placement: 'view' | 'panel'): string {
+  const purpose = placement === 'view' ? '[src*="purpose=webviewView"]' : ':not([src*="purpose=webviewView"])';
+  return `iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]${purpose}`;
 }
 
 /** Opens the workbench; `restricted` opens the second one, whose folder is not trusted. */
@@ -69,18 +80,58 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       const input = page.locator('.quick-input-widget input').first();
       await input.waitFor({ state: 'visible', timeout: 10000 });
       await input.fill(name);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
+      const row = page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
+        .first();
+      await row.waitFor({ timeout: 15000 });
+      await row.click();
       await page.locator('.editor-instance .view-line', { hasText: firstText }).first().waitFor({ timeout: 30000 });
     },
     statusTip() {
       return page.locator(`[id="${EXTENSION_ID}.collabCoach.tip"]`);
     },
     lessonFrame(placement) {
-      const purpose = placement === 'view' ? '[src*="purpose=webviewView"]' : ':not([src*="purpose=webviewView"])';
-      return page
-        .frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]${purpose}`)
-        .frameLocator('iframe#active-frame');
+      return page.frameLocator(webviewSelector(placement)).frameLocator('iframe#active-frame');
+    },
+    async lessonContentFrame(placement) {
+      await workbench.lessonFrame(placement).locator('main#lesson h1').waitFor({ timeout: 60000 });
+      const host = await (await page.locator(webviewSelector(placement)).first().elementHandle())?.contentFrame();
+      const content = await (await host?.locator('iframe#active-frame').elementHandle())?.contentFrame();
+      if (!content) {
+        throw new Error(`no lesson frame in the ${placement}`);
+      }
+      return content;
+    },
+    async openCommandPalette() {
+      const input = page.locator('.quick-input-widget input').first();
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: 2500 });
+          return input;
+        } catch (error) {
+          if (attempt >= 4) {
+            throw error;
+          }
+        }
+      }
+    },
+    async pickColorTheme(name, workbenchClass) {
+      const input = await workbench.openCommandPalette();
+      await input.fill('>Preferences: Color Theme');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15000 });
+      await input.fill(name);
+      const row = page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
+        .first();
+      await row.waitFor({ timeout: 15000 });
+      await row.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+      await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 15000 });
     },
     async openCollabCoachContainer() {
       await page.locator('.activitybar .action-item a[aria-label^="Collab Coach"], .activitybar .action-label[aria-label^="Collab Coach"]').first().click();

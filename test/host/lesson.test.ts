@@ -1,6 +1,29 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, setSetting, waitFor } from './support';
+import { SILENT_LOG } from '../../src/base/log';
+import type { ContentLanguage } from '../../src/content/language';
+import { type LessonFeature, createLessonFeature } from '../../src/lesson/vscode/lessonFeature';
+import { createLessonPanel } from '../../src/lesson/vscode/lessonPanel';
+import { writeLanguageSetting } from '../../src/lesson/vscode/languageSetting';
+import { EXTENSION_ID, activateExtension, setSetting, waitFor } from './support';
+
+/** A lesson feature of its own, reading the lesson through `readLesson`. */
+async function ownLessonFeature(readLesson: (language: ContentLanguage) => Promise<string>): Promise<{ feature: LessonFeature; dispose(): void }> {
+  const api = await activateExtension();
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  const subscriptions: { dispose(): unknown }[] = [];
+  const feature = createLessonFeature({ extensionUri: extension.extensionUri, subscriptions }, () => api.progress, SILENT_LOG, { readLesson });
+  return { feature, dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+}
+
+async function shippedLesson(language: ContentLanguage): Promise<string> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'content', 'lesson', `${language}.md`)));
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the lesson in the extension host', function () {
   before(async function () {
@@ -64,6 +87,62 @@ describe('the lesson in the extension host', function () {
     assert.equal(page?.droppedMessages, 0);
     await setSetting('language', 'en');
   });
+
+  it('puts the rendered lesson into the first page HTML, with its stylesheet and script inline under a fresh nonce', async function () {
+    const own = await ownLessonFeature(shippedLesson);
+    try {
+      const panel = createLessonPanel();
+      await own.feature.openLesson(undefined, panel);
+      const html = await waitFor('the first page HTML', () => panel.webview.html, (text) => text.includes('initial-render'));
+      assert.match(html, /How to Drive Cross-Department Collaboration Effectively/, 'the lesson is in the first HTML');
+      assert.match(html, /content="default-src 'none'; style-src 'nonce-([\w-]+)'; script-src 'nonce-\1';/);
+      assert.doesNotMatch(html, /<script[^>]*\ssrc=|<link[^>]*stylesheet/, 'no fetch before the first paint');
+      await waitFor('the page to say ready', () => own.feature.snapshot().panel, (page) => page?.ready === true);
+      assert.equal(own.feature.snapshot().panel?.renders, 1, 'no second render was needed for the first paint');
+      panel.dispose();
+    } finally {
+      own.dispose();
+    }
+  });
+
+  it('ends in the language chosen last when a slow read of the other finishes later (the render race)', async function () {
+    let slowLanguage: ContentLanguage | undefined;
+    const own = await ownLessonFeature(async (language) => {
+      if (language === slowLanguage) {
+        await delay(1500);
+      }
+      return shippedLesson(language);
+    });
+    try {
+      const panel = createLessonPanel();
+      await own.feature.openLesson(undefined, panel);
+      await waitFor('the English page', () => own.feature.snapshot().panel, (page) => page?.ready === true && page.language === 'en');
+      slowLanguage = 'zh-cn';
+      await setSetting('language', 'zh-cn'); // its read takes 1.5 s…
+      await setSetting('language', 'en'); // …and the reader switches back meanwhile
+      await delay(2500);
+      const page = own.feature.snapshot().panel;
+      assert.equal(page?.language, 'en', 'the page shows the language chosen last');
+      assert.ok((page?.supersededRenders ?? 0) >= 1, 'the slow render was dropped by the version check');
+      panel.dispose();
+    } finally {
+      own.dispose();
+      await setSetting('language', 'en');
+    }
+  });
+
+  it("writes the page's language where the effective value lives (a workspace value would otherwise win)", async function () {
+    const configuration = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('collabCoach');
+    await configuration().update('language', 'en', vscode.ConfigurationTarget.Workspace);
+    try {
+      await writeLanguageSetting('zh-cn');
+      await waitFor('the effective language to follow the toggle', () => configuration().get('language'), (value) => value === 'zh-cn');
+      assert.equal(configuration().inspect('language')?.workspaceValue, 'zh-cn', 'written to the workspace, where the value was');
+      assert.equal(configuration().inspect('language')?.globalValue, 'en', 'the user value is left alone');
+    } finally {
+      await configuration().update('language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
 
 describe('team notes in the lesson view', function () {
@@ -97,5 +176,23 @@ describe('team notes in the lesson view', function () {
     edit2.deleteFile(hobby);
     assert.ok(await vscode.workspace.applyEdit(edit2));
     await waitFor('the deleted note to go', () => lesson.snapshot().panel?.teamNotes?.notes, (notes) => notes !== undefined && !notes.includes('hobby.md'));
+  });
+
+  it('reloads the notes once (twice at most) when 50 of them arrive at once, as in a checkout', async function () {
+    const api = await activateExtension();
+    const lesson = await api.lesson();
+    await vscode.commands.executeCommand('collabCoach.openLesson');
+    await waitFor('the panel', () => lesson.snapshot().panel, (page) => page !== undefined && page.renders > 0);
+    await delay(1000);
+    const before = lesson.snapshot().teamNoteLoads;
+    const edit = new vscode.WorkspaceEdit();
+    for (let index = 0; index < 50; index++) {
+      edit.createFile(vscode.Uri.joinPath(notesFolder(), `checkout-${String(index).padStart(2, '0')}.md`), { contents: new TextEncoder().encode(`# Note ${index}\n`) });
+    }
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('all 50 notes to show', () => lesson.snapshot().panel?.teamNotes?.notes, (notes) => (notes?.filter((name) => name.startsWith('checkout-')).length ?? 0) === 50);
+    await delay(1500); // the disk watcher's events for the same files may trail the editor's own
+    const reloads = lesson.snapshot().teamNoteLoads - before;
+    assert.ok(reloads >= 1 && reloads <= 2, `the notes were read ${reloads} times for one checkout`);
   });
 });

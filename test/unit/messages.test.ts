@@ -30,6 +30,7 @@ function recordingEffects(): { effects: PageEffects; log: RecordedEffect[] } {
       openExternal: (value) => log.push({ kind: 'openExternal', value }),
       scrollTo: (value) => log.push({ kind: 'scrollTo', value }),
       drop: (reason) => log.push({ kind: 'drop', value: reason }),
+      failed: (action) => log.push({ kind: 'failed', value: action }),
     },
   };
 }
@@ -138,5 +139,33 @@ describe('page → host messages', () => {
     console.log(`      message fuzzer: ${sent} sent, ${valid} valid, ${invalid} invalid, ${actionsOnInvalid} actions on invalid ones`);
     assert.equal(actionsOnInvalid, 0);
     assert.ok(valid >= 1000, 'the valid share is exercised too');
+  });
+
+  it('lets nothing from the page throw out of the listener: a throwing or rejecting effect is reported', async () => {
+    const failures: { action: string; error: unknown }[] = [];
+    const boom = new Error('boom');
+    const throwing: PageEffects = {
+      render: () => { throw boom; },
+      sectionVisible: () => { throw boom; },
+      setLanguage: () => Promise.reject(boom),
+      // What `Uri.parse(href, true)` does with a link it cannot take.
+      openExternal: () => { throw new Error('[UriError]: Scheme is missing'); },
+      scrollTo: () => ({ then: (_ok: unknown, fail: (error: unknown) => void) => fail(boom) }),
+      drop: () => { throw boom; },
+      failed: (action, error) => failures.push({ action, error }),
+    };
+    for (const raw of [
+      { type: 'ready' }, { type: 'section', sectionId: 'summary' }, { type: 'setLanguage', language: 'en' },
+      { type: 'openLink', href: 'https://example.com/%' }, { type: 'openLink', href: '#summary' }, { type: 'openLink', href: 'javascript:x' }, 42,
+    ]) {
+      assert.doesNotThrow(() => handlePageMessage(raw, throwing), JSON.stringify(raw));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(
+      failures.map((failure) => failure.action).sort(),
+      ['drop', 'drop', 'openExternal', 'render', 'scrollTo', 'sectionVisible', 'setLanguage'],
+    );
+    const failingLog: PageEffects = { ...throwing, failed: () => { throw boom; } };
+    assert.doesNotThrow(() => handlePageMessage({ type: 'ready' }, failingLog), 'a failing log does not throw either');
   });
 });

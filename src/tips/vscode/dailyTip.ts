@@ -174,7 +174,10 @@ class DailyTipItem implements DailyTipController, vscode.Disposable {
     this.item.text = `$(lightbulb) ${short}`;
     this.item.tooltip = tooltip;
     this.item.command = command;
+    // Read instead of the item's text: what the tip says and what pressing it does (the light-bulb
+    // icon is not read out); a button, since pressing it opens the lesson.
     this.item.accessibilityInformation = {
+      role: 'button',
       label:
         sectionTip === undefined
           ? vscode.l10n.t('Collab Coach tip of the day: "{0}". Press to open the lesson at "{1}".', short, title)

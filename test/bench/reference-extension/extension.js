@@ -1,20 +1,14 @@
-// The reference for the lesson-first-paint row: the same route as `collabCoach.openLesson`
-// (command palette → command → createWebviewPanel in the active column), with a page that holds
-// one heading and nothing else. It activates on startup finished, as Collab Coach does, so neither
-// side pays for activation inside the timed open.
+// The references for the lesson rows of `npm run bench`:
+//  - a panel: the same route as `collabCoach.openLesson` (command palette → command →
+//    createWebviewPanel in the active column), with a page that holds one heading and nothing else;
+//  - a sidebar webview view in its own activity-bar container, with the same one-heading page, the
+//    reference for the lesson's sidebar view painted after a click on its container.
+// It activates on startup finished, as Collab Coach does, so neither side pays for activation
+// inside the timed opens.
 'use strict';
 const vscode = require('vscode');
 
-exports.activate = function activate(context) {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('collabCoachBench.openEmpty', () => {
-      const panel = vscode.window.createWebviewPanel(
-        'collabCoachBench.empty',
-        'Empty Webview',
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-        {},
-      );
-      panel.webview.html = `<!DOCTYPE html>
+const EMPTY_PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
@@ -25,6 +19,22 @@ exports.activate = function activate(context) {
 <h1>Empty webview</h1>
 </body>
 </html>`;
+
+exports.activate = function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('collabCoachBench.openEmpty', () => {
+      const panel = vscode.window.createWebviewPanel(
+        'collabCoachBench.empty',
+        'Empty Webview',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        {},
+      );
+      panel.webview.html = EMPTY_PAGE;
+    }),
+    vscode.window.registerWebviewViewProvider('collabCoachBench.emptyView', {
+      resolveWebviewView(view) {
+        view.webview.html = EMPTY_PAGE;
+      },
     }),
   );
 };
