@@ -46,7 +46,7 @@ async function check() {
   const distDir = path.dirname(bundle);
   const relative = (file) => path.relative(distDir, file).split(path.sep).join('/');
   result.loadedAfterActivate = loadedFiles().filter((file) => file.startsWith(distDir)).map(relative);
-  result.markdownItLoaded = loadedFiles().some((file) => /[\\/]markdown-it[\\/]/.test(file));
+  result.markdownItLoaded = loadedFiles().some((file) => /[\\/]markdown-it(?:[\\/]|\.js$)/.test(file));
   result.statusItemText = record.statusItems.map((item) => String(item.text));
   const openLesson = record.commands.get('collabCoach.openLesson');
   if (openLesson) {
