@@ -343,7 +343,7 @@ describe('the plan room in the extension host', function () {
       assert.ok(!onDisk.includes('${'), 'no snippet syntax on disk');
       assert.deepEqual(await markdownlintProblems(onDisk), []);
 
-      assert.equal(editor.document.getText(editor.selection), 'What is your need?', 'the first question is selected');
+      assert.equal(editor.document.getText(editor.selection), 'What is my need?', 'the first question is selected');
       await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
       assert.ok(editor.document.getText(editor.selection).startsWith("What is the other side's need?"), editor.document.getText(editor.selection));
 

@@ -53,7 +53,48 @@ export function excludeGlob(): string {
 
 /** Markdown files of the workspace, excluded ones left out. */
 export async function findMarkdownFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  return vscode.workspace.findFiles('**/*.{md,markdown}', excludeGlob(), undefined, token);
+  let found: vscode.Uri[] = [];
+  try {
+    found = await vscode.workspace.findFiles('**/*.{md,markdown}', excludeGlob(), undefined, token);
+  } catch {
+    found = [];
+  }
+  if (found.length > 0) {
+    return found;
+  }
+  // A file system without a search provider (some virtual workspaces) answers nothing: walk it.
+  const walked: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    await walkFolder(folder.uri, walked, { entries: 0 });
+  }
+  return walked;
+}
+
+/** Entries looked at, at most, when walking a workspace by hand. */
+const MAX_WALKED_ENTRIES = 50000;
+const WALK_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+async function walkFolder(folder: vscode.Uri, into: vscode.Uri[], budget: { entries: number }): Promise<void> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return; // An unreadable folder is left out, as search leaves it out.
+  }
+  for (const [name, type] of entries) {
+    if (++budget.entries > MAX_WALKED_ENTRIES) {
+      return;
+    }
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (type & vscode.FileType.Directory) {
+      if (!WALK_SKIPPED.has(name)) {
+        await walkFolder(uri, into, budget);
+      }
+    } else if (MARKDOWN_FILE.test(name)) {
+      into.push(uri);
+    }
+  }
 }
 
 /** Reads one file and tells whether it is a plan. Never throws. */

@@ -75,7 +75,11 @@ export class PlansTree extends Disposable {
     const today = localIsoDate(new Date());
     return plans
       .map((plan) => ({ plan, summary: summarizePlan(plan.report, today), name: fileName(plan.uri) }))
-      .sort((a, b) => comparePlans({ summary: a.summary, name: a.summary.title ?? a.name }, { summary: b.summary, name: b.summary.title ?? b.name }))
+      .sort(
+        (a, b) =>
+          comparePlans({ summary: a.summary, name: a.summary.title ?? a.name }, { summary: b.summary, name: b.summary.title ?? b.name }) ||
+          a.plan.uri.toString().localeCompare(b.plan.uri.toString()),
+      )
       .map(({ plan, summary }) => ({ kind: 'plan', uri: plan.uri, plan, summary, item: this.planItem(plan, summary) }));
   }
 
