@@ -5,6 +5,7 @@
 import messages from '../../content/coach/messages.json';
 import type { ContentLanguage } from '../content/language';
 import type { PlanCheckin, PlanModel } from './planModel';
+import { fillMessage } from './ruleMessages';
 
 export interface PlanOnDisk {
   /** The plan's URI as a string. */
@@ -47,10 +48,6 @@ export function dueCheckins(plans: readonly PlanOnDisk[], today: string, snoozed
   return due;
 }
 
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** The reminder's words for the first due check-in, in the content language. */
 export function reminderText(due: readonly DueCheckin[], language: ContentLanguage, fileName: (uri: string) => string): string {
   const first = due[0];
@@ -58,7 +55,7 @@ export function reminderText(due: readonly DueCheckin[], language: ContentLangua
     return '';
   }
   const text = first.counterpart
-    ? fill(messages.reminders.partner[language], { counterpart: first.counterpart })
-    : fill(messages.reminders.plan[language], { title: first.title ?? fileName(first.uri) });
-  return due.length > 1 ? `${text} ${fill(messages.reminders.more[language], { count: due.length - 1 })}` : text;
+    ? fillMessage(messages.reminders.partner[language], { counterpart: first.counterpart })
+    : fillMessage(messages.reminders.plan[language], { title: first.title ?? fileName(first.uri) });
+  return due.length > 1 ? `${text} ${fillMessage(messages.reminders.more[language], { count: due.length - 1 })}` : text;
 }

@@ -22,14 +22,15 @@ const MAX_TITLE_LENGTH = 40;
 const MAX_QUOTED_QUESTION_LENGTH = 60;
 const PLACEHOLDER = /\{([a-z]+)\}/g;
 
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+/** `{name}` placeholders of a message filled in; unknown names stay as written. */
+export function fillMessage(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 function localize(entry: LocalizedText | undefined, values: (language: ContentLanguage) => Readonly<Record<string, string | number>>): LocalizedText {
   const result = {} as Record<ContentLanguage, string>;
   for (const language of CONTENT_LANGUAGES) {
-    result[language] = fill(entry?.[language] ?? '', values(language));
+    result[language] = fillMessage(entry?.[language] ?? '', values(language));
   }
   return result;
 }

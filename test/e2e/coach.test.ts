@@ -40,7 +40,10 @@ describe('the plan coach, as a user meets it', function () {
     const texts = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
     const findings = texts.filter((text) => text.includes('Collab Coach'));
     console.log(`      problems from Collab Coach: ${findings.length}`);
-    assert.ok(findings.length >= 3, `the unanswered sections are listed:\n${texts.join('\n')}`);
+    // Drafting progress is a hint (shown in the editor and the CodeLens, not here); what the lesson
+    // warns about is listed: their need is written, the shared interest is not.
+    assert.ok(findings.some((text) => text.includes('no-shared-interest')), `the missing shared interest is listed:\n${texts.join('\n')}`);
+    assert.ok(!findings.some((text) => text.includes('unanswered-questions')), 'questions still open are no problem count');
     assert.ok(findings.every((text) => !/error/i.test(text.split('Collab Coach')[0] ?? '')), 'no finding is an error');
     await workbench.screenshot('plan-checker-problems');
   });
