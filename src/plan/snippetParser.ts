@@ -1,0 +1,402 @@
+/**
+ * Reads VS Code snippet syntax exactly the way VS Code's own snippet parser reads it (the grammar of
+ * `vs/editor/contrib/snippet/browser/snippetParser`), so a team template can never mean one thing
+ * to our variable filter and another to the editor. The unit tests check the two against each other
+ * on generated input (test/unit/snippetOracle.test.ts).
+ *
+ * Unlike VS Code's parser it runs in linear time and never recurses: open placeholders live on an
+ * explicit stack, a choice is scanned only up to its first unescaped `|`, and the parts of a
+ * transform that scan ahead (the format loop, `${n:+…}` values) remember where each position ends.
+ * Pure: no 'vscode', no Node built-ins.
+ */
+
+export type SnippetNode =
+  | { readonly kind: 'text'; readonly raw: string }
+  | { readonly kind: 'tabstop'; readonly index: number; readonly children: readonly SnippetNode[] | undefined; readonly transform: string | undefined }
+  | { readonly kind: 'choice'; readonly index: number; readonly options: readonly string[] }
+  | {
+      readonly kind: 'variable';
+      readonly name: string;
+      readonly children: readonly SnippetNode[] | undefined;
+      readonly transform: string | undefined;
+      /** The variable as written in the source, e.g. `$USD` or `${CLIPBOARD:x}`. */
+      readonly source: string;
+    };
+
+/** Escapes text so a snippet inserts it literally (`$`, `}` and `\` are special there). */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (char) => '\\' + char);
+}
+
+/** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
+export function textValue(raw: string): string {
+  return raw.replace(/\\([\\$}])/g, '$1');
+}
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+const isNameStart = (char: string | undefined): boolean =>
+  char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
+const SPECIAL = '$}\\';
+
+interface OpenPlaceholder {
+  readonly kind: 'tabstop' | 'variable';
+  readonly head: string;
+  /** Where the `$` of `${head:` is. */
+  readonly start: number;
+  readonly nodes: SnippetNode[];
+}
+
+/** Parses snippet syntax into nodes; never throws; whatever VS Code reads as text stays text. */
+export function parseSnippet(body: string): SnippetNode[] {
+  return new Reader(String(body)).read();
+}
+
+class Reader {
+  private pos = 0;
+  private readonly stack: OpenPlaceholder[] = [];
+  private readonly root: SnippetNode[] = [];
+  /** The nodes of the innermost open placeholder, or the root. */
+  private top: SnippetNode[] = this.root;
+  private text = '';
+  private untilTables: Map<string, Int32Array> | undefined;
+  private formatEnds: Int32Array | undefined;
+
+  constructor(private readonly source: string) {}
+
+  read(): SnippetNode[] {
+    const s = this.source;
+    while (this.pos < s.length) {
+      const char = s[this.pos];
+      if (char === '\\') {
+        const length = SPECIAL.includes(s[this.pos + 1] ?? 'x') ? 2 : 1;
+        this.text += s.slice(this.pos, this.pos + length);
+        this.pos += length;
+      } else if (char === '}' && this.stack.length > 0) {
+        this.closePlaceholder();
+      } else if (char === '$') {
+        this.readDollar();
+      } else {
+        let end = this.pos + 1;
+        while (end < s.length && s[end] !== '\\' && s[end] !== '}' && s[end] !== '$') {
+          end++;
+        }
+        this.text += s.slice(this.pos, end);
+        this.pos = end;
+      }
+    }
+    // Placeholders left open at the end: VS Code keeps each `${n:` as text and lifts its children
+    // out, which flattens the open ones in order (each one's nodes all precede the next one's opener).
+    this.flush();
+    for (const open of this.stack) {
+      this.root.push({ kind: 'text', raw: escapeSnippetText(`\${${open.head}:`) });
+      for (const child of open.nodes) {
+        this.root.push(child);
+      }
+    }
+    this.stack.length = 0;
+    this.top = this.root;
+    this.flush();
+    return mergeText(this.root);
+  }
+
+  /** Ends the current text run; returns the nodes of the innermost open placeholder. */
+  private flush(): SnippetNode[] {
+    if (this.text !== '') {
+      this.top.push({ kind: 'text', raw: this.text });
+      this.text = '';
+    }
+    return this.top;
+  }
+
+  private push(node: SnippetNode): void {
+    this.flush();
+    this.top.push(node);
+  }
+
+  private closePlaceholder(): void {
+    const open = this.stack.pop() as OpenPlaceholder;
+    const children = mergeText(this.flush());
+    this.top = this.stack[this.stack.length - 1]?.nodes ?? this.root;
+    this.pos += 1;
+    if (open.kind === 'tabstop') {
+      this.push({ kind: 'tabstop', index: Number(open.head), children, transform: undefined });
+    } else {
+      const source = this.source.slice(open.start, this.pos);
+      this.push({ kind: 'variable', name: open.head, children, transform: undefined, source });
+    }
+  }
+
+  private readDollar(): void {
+    const s = this.source;
+    const start = this.pos;
+    const next = s[start + 1];
+    if (isDigit(next) || isNameStart(next)) {
+      const end = this.scanHead(start + 1);
+      const head = s.slice(start + 1, end);
+      this.pos = end;
+      this.push(
+        isDigit(next)
+          ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
+          : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, end) },
+      );
+      return;
+    }
+    if (next === '{' && (isDigit(s[start + 2]) || isNameStart(s[start + 2])) && this.readBraced(start)) {
+      return;
+    }
+    this.text += '$';
+    this.pos = start + 1;
+  }
+
+  /** End of the scanner token at `from`: a digit run, or a name (letters, digits, `_`). */
+  private scanHead(from: number): number {
+    const s = this.source;
+    let end = from + 1;
+    if (isDigit(s[from])) {
+      while (isDigit(s[end])) {
+        end++;
+      }
+    } else {
+      while (isNameStart(s[end]) || isDigit(s[end])) {
+        end++;
+      }
+    }
+    return end;
+  }
+
+  /** `${…}` forms with `$` at `start`; false when VS Code would read the `$` as text. */
+  private readBraced(start: number): boolean {
+    const s = this.source;
+    const headEnd = this.scanHead(start + 2);
+    const head = s.slice(start + 2, headEnd);
+    const numeric = isDigit(head[0]);
+    const after = s[headEnd];
+    if (after === ':') {
+      this.flush();
+      const open: OpenPlaceholder = { kind: numeric ? 'tabstop' : 'variable', head, start, nodes: [] };
+      this.stack.push(open);
+      this.top = open.nodes;
+      this.pos = headEnd + 1;
+      return true;
+    }
+    if (after === '}') {
+      this.pos = headEnd + 1;
+      this.push(
+        numeric
+          ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
+          : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, this.pos) },
+      );
+      return true;
+    }
+    if (after === '|' && numeric && Number(head) > 0) {
+      const choice = this.readChoice(headEnd + 1);
+      if (choice) {
+        this.pos = choice.end;
+        this.push({ kind: 'choice', index: Number(head), options: choice.options });
+        return true;
+      }
+      return false;
+    }
+    if (after === '/') {
+      const end = this.readTransform(headEnd + 1);
+      if (end < 0) {
+        return false;
+      }
+      const transform = s.slice(headEnd, end);
+      this.pos = end + 1;
+      this.push(
+        numeric
+          ? { kind: 'tabstop', index: Number(head), children: undefined, transform }
+          : { kind: 'variable', name: head, children: undefined, transform, source: s.slice(start, this.pos) },
+      );
+      return true;
+    }
+    return false;
+  }
+
+  /** Options from `from` (after the first `|`) to `|}`; stops at the first unescaped `|`. */
+  private readChoice(from: number): { options: string[]; end: number } | undefined {
+    const s = this.source;
+    const options: string[] = [];
+    let option = '';
+    let pos = from;
+    while (pos < s.length) {
+      const char = s[pos] as string;
+      if (char === ',' || char === '|') {
+        if (option === '') {
+          return undefined;
+        }
+        options.push(option);
+        option = '';
+        pos += 1;
+        if (char === '|') {
+          return s[pos] === '}' ? { options, end: pos + 1 } : undefined;
+        }
+        continue;
+      }
+      if (char === '\\' && ',|\\'.includes(s[pos + 1] ?? 'x')) {
+        option += s[pos + 1];
+        pos += 2;
+        continue;
+      }
+      option += char;
+      pos += 1;
+    }
+    return undefined;
+  }
+
+  /** `regex/format/options}` from `from` (after the first `/`); the position of the closing `}`, or -1. */
+  private readTransform(from: number): number {
+    const s = this.source;
+    let regex = '';
+    let pos = from;
+    for (;;) {
+      const char = s[pos];
+      if (char === undefined) {
+        return -1;
+      }
+      if (char === '/') {
+        break;
+      }
+      if (char === '\\' && s[pos + 1] === '/') {
+        regex += '/';
+        pos += 2;
+      } else {
+        regex += char;
+        pos += 1;
+      }
+    }
+    const formatEnd = this.formatEnd(pos + 1);
+    if (formatEnd < 0) {
+      return -1;
+    }
+    // Options run to the next `}`; more than eight characters can never be valid RegExp flags.
+    const close = s.slice(formatEnd + 1, formatEnd + 10).indexOf('}');
+    if (close < 0) {
+      return -1;
+    }
+    try {
+      new RegExp(regex, s.slice(formatEnd + 1, formatEnd + 1 + close));
+    } catch {
+      return -1;
+    }
+    return formatEnd + 1 + close;
+  }
+
+  /**
+   * The format part of a transform, from `from` to its closing `/` (returned), or -1. The loop
+   * depends on nothing but the position, so every position it passes is remembered with the result.
+   */
+  private formatEnd(from: number): number {
+    const s = this.source;
+    this.formatEnds ??= new Int32Array(s.length + 2);
+    const memo = this.formatEnds;
+    const visited: number[] = [];
+    let pos = from;
+    let result: number;
+    for (;;) {
+      const known = memo[pos] ?? 0;
+      if (known !== 0) {
+        result = known > 0 ? known - 1 : -1;
+        break;
+      }
+      visited.push(pos);
+      const char = s[pos];
+      if (char === undefined) {
+        result = -1;
+        break;
+      }
+      if (char === '/') {
+        result = pos;
+        break;
+      }
+      if (char === '\\') {
+        pos += s[pos + 1] === '\\' || s[pos + 1] === '/' ? 2 : 1;
+      } else if (char === '$') {
+        pos = this.formatStringEnd(pos) ?? pos + 1;
+      } else {
+        pos += 1;
+      }
+    }
+    for (const position of visited) {
+      memo[position] = result >= 0 ? result + 1 : -1;
+    }
+    return result;
+  }
+
+  /** A format item `$1`, `${1}`, `${1:/upcase}`, `${1:+if}`, `${1:-else}`, `${1:?if:else}`, `${1:else}` at `at`; its end. */
+  private formatStringEnd(at: number): number | undefined {
+    const s = this.source;
+    const complex = s[at + 1] === '{';
+    const digitsStart = complex ? at + 2 : at + 1;
+    if (!isDigit(s[digitsStart])) {
+      return undefined;
+    }
+    const digitsEnd = this.scanHead(digitsStart);
+    if (!complex) {
+      return digitsEnd;
+    }
+    if (s[digitsEnd] === '}') {
+      return digitsEnd + 1;
+    }
+    if (s[digitsEnd] !== ':') {
+      return undefined;
+    }
+    const kind = s[digitsEnd + 1];
+    if (kind === '/') {
+      const nameEnd = isNameStart(s[digitsEnd + 2]) ? this.scanHead(digitsEnd + 2) : -1;
+      return nameEnd > 0 && s[nameEnd] === '}' ? nameEnd + 1 : undefined;
+    }
+    if (kind === '?') {
+      const colon = this.until(':', digitsEnd + 2);
+      const close = colon > digitsEnd + 2 ? this.until('}', colon + 1) : -1;
+      return close > colon + 1 ? close + 1 : undefined;
+    }
+    const valueStart = kind === '+' || kind === '-' ? digitsEnd + 2 : digitsEnd + 1;
+    const close = this.until('}', valueStart);
+    return close > valueStart ? close + 1 : undefined;
+  }
+
+  /**
+   * Where the first unescaped `target` at or after `from` is, or -1 (the end comes first, or a `\`
+   * escapes anything but `$`, `}` or `\`). One right-to-left pass per target, made on first use.
+   */
+  private until(target: ':' | '}', from: number): number {
+    this.untilTables ??= new Map();
+    let table = this.untilTables.get(target);
+    if (!table) {
+      const s = this.source;
+      table = new Int32Array(s.length + 2).fill(-1);
+      for (let pos = s.length - 1; pos >= 0; pos--) {
+        const char = s[pos];
+        if (char === target) {
+          table[pos] = pos;
+        } else if (char === '\\') {
+          table[pos] = SPECIAL.includes(s[pos + 1] ?? 'x') ? (table[pos + 2] ?? -1) : -1;
+        } else {
+          table[pos] = table[pos + 1] ?? -1;
+        }
+      }
+      this.untilTables.set(target, table);
+    }
+    return table[from] ?? -1;
+  }
+}
+
+/** Joins neighbouring text nodes, as VS Code's tree does. */
+function mergeText(nodes: SnippetNode[]): SnippetNode[] {
+  const merged: SnippetNode[] = [];
+  for (const node of nodes) {
+    const last = merged[merged.length - 1];
+    if (node.kind === 'text' && last?.kind === 'text') {
+      merged[merged.length - 1] = { kind: 'text', raw: last.raw + node.raw };
+    } else {
+      merged.push(node);
+    }
+  }
+  nodes.length = 0;
+  for (const node of merged) {
+    nodes.push(node);
+  }
+  return nodes;
+}
