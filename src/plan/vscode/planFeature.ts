@@ -372,6 +372,8 @@ export function createPlanFeature(
         'warning',
         vscode.l10n.t('The setting collabCoach.plan.folder must be a path inside the workspace folder; using "{0}" instead.', DEFAULT_PLAN_FOLDER),
       );
+    } else if (problem === 'invalid-name') {
+      tell('warning', vscode.l10n.t('The setting collabCoach.plan.folder names a folder some systems cannot create; using "{0}" instead.', DEFAULT_PLAN_FOLDER));
     }
     const directory = vscode.Uri.joinPath(folder.uri, ...segments);
     await vscode.workspace.fs.createDirectory(directory);
