@@ -57,7 +57,8 @@ class Reader {
   private readonly root: SnippetNode[] = [];
   /** The nodes of the innermost open placeholder, or the root. */
   private top: SnippetNode[] = this.root;
-  private text = '';
+  /** Where the current run of text began: raw text is always a slice of the source. */
+  private textStart = 0;
   private untilTables: Map<string, Int32Array> | undefined;
   private formatEnds: Int32Array | undefined;
 
@@ -68,9 +69,7 @@ class Reader {
     while (this.pos < s.length) {
       const char = s[this.pos];
       if (char === '\\') {
-        const length = SPECIAL.includes(s[this.pos + 1] ?? 'x') ? 2 : 1;
-        this.text += s.slice(this.pos, this.pos + length);
-        this.pos += length;
+        this.pos += SPECIAL.includes(s[this.pos + 1] ?? 'x') ? 2 : 1;
       } else if (char === '}' && this.stack.length > 0) {
         this.closePlaceholder();
       } else if (char === '$') {
@@ -80,49 +79,54 @@ class Reader {
         while (end < s.length && s[end] !== '\\' && s[end] !== '}' && s[end] !== '$') {
           end++;
         }
-        this.text += s.slice(this.pos, end);
         this.pos = end;
       }
     }
     // Placeholders left open at the end: VS Code keeps each `${n:` as text and lifts its children
     // out, which flattens the open ones in order (each one's nodes all precede the next one's opener).
     this.flush();
+    if (this.stack.length === 0) {
+      return mergeText(this.root);
+    }
+    const flat: SnippetNode[] = this.root;
     for (const open of this.stack) {
-      this.root.push({ kind: 'text', raw: escapeSnippetText(`\${${open.head}:`) });
+      // The head is digits or a name: nothing in `${head:` but the `$` needs escaping.
+      flat.push({ kind: 'text', raw: `\\\${${open.head}:` });
       for (const child of open.nodes) {
-        this.root.push(child);
+        flat.push(child);
       }
     }
     this.stack.length = 0;
-    this.top = this.root;
-    this.flush();
     return mergeText(this.root);
   }
 
-  /** Ends the current text run; returns the nodes of the innermost open placeholder. */
-  private flush(): SnippetNode[] {
-    if (this.text !== '') {
-      this.top.push({ kind: 'text', raw: this.text });
-      this.text = '';
+  /** Ends the current text run at `this.pos`; returns the nodes of the innermost open placeholder. */
+  private flush(end = this.pos): SnippetNode[] {
+    if (end > this.textStart) {
+      this.top.push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
     }
+    this.textStart = end;
     return this.top;
   }
 
-  private push(node: SnippetNode): void {
-    this.flush();
+  /** Adds a construct that began at `start` and ends at `this.pos`. */
+  private push(node: SnippetNode, start: number): void {
+    this.flush(start);
     this.top.push(node);
+    this.textStart = this.pos;
   }
 
   private closePlaceholder(): void {
     const open = this.stack.pop() as OpenPlaceholder;
-    const children = mergeText(this.flush());
+    const close = this.pos;
+    const children = mergeText(this.flush(close));
     this.top = this.stack[this.stack.length - 1]?.nodes ?? this.root;
     this.pos += 1;
     if (open.kind === 'tabstop') {
-      this.push({ kind: 'tabstop', index: Number(open.head), children, transform: undefined });
+      this.push({ kind: 'tabstop', index: Number(open.head), children, transform: undefined }, close);
     } else {
       const source = this.source.slice(open.start, this.pos);
-      this.push({ kind: 'variable', name: open.head, children, transform: undefined, source });
+      this.push({ kind: 'variable', name: open.head, children, transform: undefined, source }, close);
     }
   }
 
@@ -138,13 +142,14 @@ class Reader {
         isDigit(next)
           ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
           : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, end) },
+        start,
       );
       return;
     }
     if (next === '{' && (isDigit(s[start + 2]) || isNameStart(s[start + 2])) && this.readBraced(start)) {
       return;
     }
-    this.text += '$';
+    // VS Code reads this `$` as text.
     this.pos = start + 1;
   }
 
@@ -172,11 +177,12 @@ class Reader {
     const numeric = isDigit(head[0]);
     const after = s[headEnd];
     if (after === ':') {
-      this.flush();
+      this.flush(start);
       const open: OpenPlaceholder = { kind: numeric ? 'tabstop' : 'variable', head, start, nodes: [] };
       this.stack.push(open);
       this.top = open.nodes;
       this.pos = headEnd + 1;
+      this.textStart = this.pos;
       return true;
     }
     if (after === '}') {
@@ -185,6 +191,7 @@ class Reader {
         numeric
           ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
           : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, this.pos) },
+        start,
       );
       return true;
     }
@@ -192,7 +199,7 @@ class Reader {
       const choice = this.readChoice(headEnd + 1);
       if (choice) {
         this.pos = choice.end;
-        this.push({ kind: 'choice', index: Number(head), options: choice.options });
+        this.push({ kind: 'choice', index: Number(head), options: choice.options }, start);
         return true;
       }
       return false;
@@ -208,6 +215,7 @@ class Reader {
         numeric
           ? { kind: 'tabstop', index: Number(head), children: undefined, transform }
           : { kind: 'variable', name: head, children: undefined, transform, source: s.slice(start, this.pos) },
+        start,
       );
       return true;
     }
@@ -383,17 +391,25 @@ class Reader {
   }
 }
 
-/** Joins neighbouring text nodes, as VS Code's tree does. */
+/** Joins neighbouring text nodes, as VS Code's tree does (in place; pieces joined once, not as a rope). */
 function mergeText(nodes: SnippetNode[]): SnippetNode[] {
   const merged: SnippetNode[] = [];
+  let pieces: string[] = [];
+  const endText = (): void => {
+    if (pieces.length > 0) {
+      merged.push({ kind: 'text', raw: pieces.join('') });
+      pieces = [];
+    }
+  };
   for (const node of nodes) {
-    const last = merged[merged.length - 1];
-    if (node.kind === 'text' && last?.kind === 'text') {
-      merged[merged.length - 1] = { kind: 'text', raw: last.raw + node.raw };
+    if (node.kind === 'text') {
+      pieces.push(node.raw);
     } else {
+      endText();
       merged.push(node);
     }
   }
+  endText();
   nodes.length = 0;
   for (const node of merged) {
     nodes.push(node);

@@ -18,6 +18,8 @@
 //                the same way by test/bench/reference-extension.
 //   4. checker   checkPlan on a generated 5,000-line plan vs markdown-it's md.parse of the same text.
 //   5. size      the .vsix.
+//   6. scaling   each pure entry point that reads user or team text, on 1 MB ÷ 64 KB of each
+//                pathological family (test/bench/scaling.js; `node test/bench/scaling.js` alone).
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -415,6 +417,18 @@ function buildRows(results) {
     rows.push({ id: 'plan', what: `Plan checker on a generated ${PLAN_LINES.toLocaleString('en-US')}-line plan`, ours: plan.reason, reference: '—', ratio: null, target: '≤ 1×', met: null });
   }
 
+  for (const row of results.scaling || []) {
+    rows.push({
+      id: `scaling: ${row.name}`,
+      what: `Scaling, ${row.name}`,
+      ours: row.large === null ? row.note : `${msText(row.large)} at 1 MB`,
+      reference: row.small === null ? '—' : `${msText(row.small)} at 64 KB (md.parse: ${row.referenceRatio.toFixed(1)}×)`,
+      ratio: row.ratio,
+      target: '≤ 20×',
+      met: row.met,
+    });
+  }
+
   rows.push({
     id: 'vsix',
     what: '.vsix size',
@@ -495,6 +509,8 @@ async function main() {
   if (!results.plan.available) {
     log(`plan checker: ${results.plan.reason}`);
   }
+  // Scaling rows (test/bench/scaling.js): 1 MB ÷ 64 KB of each pathological family, target ≤ 20.
+  results.scaling = await require('./scaling').measureScaling({ log });
 
   if (!options.skipHost) {
     const referenceVsix = packageReference();
