@@ -39,7 +39,7 @@ const isNameStart = (char: string | undefined): boolean =>
 const SPECIAL = '$}\\';
 
 interface OpenPlaceholder {
-  readonly kind: 'tabstop' | 'variable';
+  /** Digits (a tab stop) or a name (a variable). */
   readonly head: string;
   /** Where the `$` of `${head:` is. */
   readonly start: number;
@@ -116,18 +116,21 @@ class Reader {
     this.textStart = this.pos;
   }
 
+  /** Adds a tab stop (digits) or a variable (a name) that began at `start` and ends at `this.pos`. */
+  private pushHead(head: string, start: number, children: SnippetNode[] | undefined, transform: string | undefined, at = start): void {
+    const node: SnippetNode = isDigit(head[0])
+      ? { kind: 'tabstop', index: Number(head), children, transform }
+      : { kind: 'variable', name: head, children, transform, source: this.source.slice(start, this.pos) };
+    this.push(node, at);
+  }
+
   private closePlaceholder(): void {
     const open = this.stack.pop() as OpenPlaceholder;
     const close = this.pos;
     const children = mergeText(this.flush(close));
     this.top = this.stack[this.stack.length - 1]?.nodes ?? this.root;
     this.pos += 1;
-    if (open.kind === 'tabstop') {
-      this.push({ kind: 'tabstop', index: Number(open.head), children, transform: undefined }, close);
-    } else {
-      const source = this.source.slice(open.start, this.pos);
-      this.push({ kind: 'variable', name: open.head, children, transform: undefined, source }, close);
-    }
+    this.pushHead(open.head, open.start, children, undefined, close);
   }
 
   private readDollar(): void {
@@ -136,14 +139,8 @@ class Reader {
     const next = s[start + 1];
     if (isDigit(next) || isNameStart(next)) {
       const end = this.scanHead(start + 1);
-      const head = s.slice(start + 1, end);
       this.pos = end;
-      this.push(
-        isDigit(next)
-          ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
-          : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, end) },
-        start,
-      );
+      this.pushHead(s.slice(start + 1, end), start, undefined, undefined);
       return;
     }
     if (next === '{' && (isDigit(s[start + 2]) || isNameStart(s[start + 2])) && this.readBraced(start)) {
@@ -178,7 +175,7 @@ class Reader {
     const after = s[headEnd];
     if (after === ':') {
       this.flush(start);
-      const open: OpenPlaceholder = { kind: numeric ? 'tabstop' : 'variable', head, start, nodes: [] };
+      const open: OpenPlaceholder = { head, start, nodes: [] };
       this.stack.push(open);
       this.top = open.nodes;
       this.pos = headEnd + 1;
@@ -187,12 +184,7 @@ class Reader {
     }
     if (after === '}') {
       this.pos = headEnd + 1;
-      this.push(
-        numeric
-          ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
-          : { kind: 'variable', name: head, children: undefined, transform: undefined, source: s.slice(start, this.pos) },
-        start,
-      );
+      this.pushHead(head, start, undefined, undefined);
       return true;
     }
     if (after === '|' && numeric && Number(head) > 0) {
@@ -209,14 +201,8 @@ class Reader {
       if (end < 0) {
         return false;
       }
-      const transform = s.slice(headEnd, end);
       this.pos = end + 1;
-      this.push(
-        numeric
-          ? { kind: 'tabstop', index: Number(head), children: undefined, transform }
-          : { kind: 'variable', name: head, children: undefined, transform, source: s.slice(start, this.pos) },
-        start,
-      );
+      this.pushHead(head, start, undefined, s.slice(headEnd, end));
       return true;
     }
     return false;
