@@ -43,7 +43,8 @@ interface OpenPlaceholder {
   readonly head: string;
   /** Where the `$` of `${head:` is. */
   readonly start: number;
-  readonly nodes: SnippetNode[];
+  /** Made on the first child: a long run of open placeholders allocates as little as it can. */
+  nodes: SnippetNode[] | undefined;
 }
 
 /** Parses snippet syntax into nodes; never throws; whatever VS Code reads as text stays text. */
@@ -55,8 +56,6 @@ class Reader {
   private pos = 0;
   private readonly stack: OpenPlaceholder[] = [];
   private readonly root: SnippetNode[] = [];
-  /** The nodes of the innermost open placeholder, or the root. */
-  private top: SnippetNode[] = this.root;
   /** Where the current run of text began: raw text is always a slice of the source. */
   private textStart = 0;
   private untilTables: Map<string, Int32Array> | undefined;
@@ -85,34 +84,34 @@ class Reader {
     // Placeholders left open at the end: VS Code keeps each `${n:` as text and lifts its children
     // out, which flattens the open ones in order (each one's nodes all precede the next one's opener).
     this.flush();
-    if (this.stack.length === 0) {
-      return mergeText(this.root);
-    }
-    const flat: SnippetNode[] = this.root;
+    const flat = new TextJoiner();
+    this.root.forEach(flat.add);
     for (const open of this.stack) {
       // The head is digits or a name: nothing in `${head:` but the `$` needs escaping.
-      flat.push({ kind: 'text', raw: `\\\${${open.head}:` });
-      for (const child of open.nodes) {
-        flat.push(child);
-      }
+      flat.addText(`\\\${${open.head}:`);
+      open.nodes?.forEach(flat.add);
     }
-    this.stack.length = 0;
-    return mergeText(this.root);
+    return flat.done();
+  }
+
+  /** The nodes of the innermost open placeholder, or the root. */
+  private target(): SnippetNode[] {
+    const open = this.stack[this.stack.length - 1];
+    return open ? (open.nodes ??= []) : this.root;
   }
 
   /** Ends the current text run at `this.pos`; returns the nodes of the innermost open placeholder. */
-  private flush(end = this.pos): SnippetNode[] {
+  private flush(end = this.pos): void {
     if (end > this.textStart) {
-      this.top.push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
+      this.target().push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
     }
     this.textStart = end;
-    return this.top;
   }
 
   /** Adds a construct that began at `start` and ends at `this.pos`. */
   private push(node: SnippetNode, start: number): void {
     this.flush(start);
-    this.top.push(node);
+    this.target().push(node);
     this.textStart = this.pos;
   }
 
@@ -125,10 +124,10 @@ class Reader {
   }
 
   private closePlaceholder(): void {
-    const open = this.stack.pop() as OpenPlaceholder;
     const close = this.pos;
-    const children = mergeText(this.flush(close));
-    this.top = this.stack[this.stack.length - 1]?.nodes ?? this.root;
+    this.flush(close);
+    const open = this.stack.pop() as OpenPlaceholder;
+    const children = mergeText(open.nodes ?? []);
     this.pos += 1;
     this.pushHead(open.head, open.start, children, undefined, close);
   }
@@ -175,9 +174,7 @@ class Reader {
     const after = s[headEnd];
     if (after === ':') {
       this.flush(start);
-      const open: OpenPlaceholder = { head, start, nodes: [] };
-      this.stack.push(open);
-      this.top = open.nodes;
+      this.stack.push({ head, start, nodes: undefined });
       this.pos = headEnd + 1;
       this.textStart = this.pos;
       return true;
@@ -377,28 +374,39 @@ class Reader {
   }
 }
 
-/** Joins neighbouring text nodes, as VS Code's tree does (in place; pieces joined once, not as a rope). */
-function mergeText(nodes: SnippetNode[]): SnippetNode[] {
-  const merged: SnippetNode[] = [];
-  let pieces: string[] = [];
-  const endText = (): void => {
-    if (pieces.length > 0) {
-      merged.push({ kind: 'text', raw: pieces.join('') });
-      pieces = [];
-    }
-  };
-  for (const node of nodes) {
+/** Collects nodes, joining neighbouring text (pieces joined once, not as a rope), as VS Code's tree does. */
+class TextJoiner {
+  private readonly nodes: SnippetNode[] = [];
+  private pieces: string[] = [];
+
+  readonly add = (node: SnippetNode): void => {
     if (node.kind === 'text') {
-      pieces.push(node.raw);
-    } else {
-      endText();
-      merged.push(node);
+      this.addText(node.raw);
+      return;
+    }
+    this.endText();
+    this.nodes.push(node);
+  };
+
+  addText(raw: string): void {
+    this.pieces.push(raw);
+  }
+
+  done(): SnippetNode[] {
+    this.endText();
+    return this.nodes;
+  }
+
+  private endText(): void {
+    if (this.pieces.length > 0) {
+      this.nodes.push({ kind: 'text', raw: this.pieces.join('') });
+      this.pieces = [];
     }
   }
-  endText();
-  nodes.length = 0;
-  for (const node of merged) {
-    nodes.push(node);
-  }
-  return nodes;
+}
+
+function mergeText(nodes: readonly SnippetNode[]): SnippetNode[] {
+  const joiner = new TextJoiner();
+  nodes.forEach(joiner.add);
+  return joiner.done();
 }
