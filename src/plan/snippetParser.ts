@@ -25,7 +25,7 @@ export type SnippetNode =
 
 /** Escapes text so a snippet inserts it literally (`$`, `}` and `\` are special there). */
 export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, (char) => '\\' + char);
+  return text.replace(/[\\$}]/g, '\\$&');
 }
 
 /** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
