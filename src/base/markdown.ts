@@ -1,5 +1,5 @@
 /**
- * The one place markdown-it is configured for reading plans (pure). In the Node build markdown-it
+ * The one place markdown-it is configured (pure): for the lesson, and for reading plans. In the Node build markdown-it
  * itself is one lazily loaded chunk (dist/markdown-it.js, see esbuild.js) shared by the lesson and
  * the coach; the startup entry never loads it.
  *
@@ -11,6 +11,15 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 
 export type { Token };
+
+/**
+ * The lesson's configuration: no HTML (a lesson or team note never brings its own markup). The
+ * lesson renderer adds its rules to it, and the lesson's sections are read from its block tokens,
+ * so both see the same headings and fences.
+ */
+export function createMarkdownIt(): MarkdownIt {
+  return new MarkdownIt({ html: false, linkify: false, typographer: false });
+}
 
 let blockReader: MarkdownIt | undefined;
 

@@ -1,7 +1,11 @@
 /**
- * Pure parsing of the lesson Markdown into its sections. No 'vscode' and no Node built-ins: the
- * same code runs in the Node host, the browser host and the unit tests.
+ * The lesson Markdown read into its sections, from markdown-it's block tokens with the renderer's
+ * own configuration (./markdown), so a section starts exactly where the page shows a heading: no
+ * heading inside a fence, setext headings included. No 'vscode' and no Node built-ins: the same
+ * code runs in the Node host, the browser host and the unit tests.
  */
+import type MarkdownIt from 'markdown-it';
+import { createMarkdownIt } from '../base/markdown';
 
 /** One section of the lesson: a heading that carries a `{#id}` attribute and the text under it. */
 export interface LessonSection {
@@ -17,63 +21,49 @@ export interface LessonSection {
   readonly line: number;
 }
 
-/** A trailing `{#id}` heading attribute; ids are lower-case ASCII letters, digits and `-`. */
-const HEADING_ID_ATTRIBUTE = /\s*\{#([a-z0-9-]+)\}\s*$/;
-
-/** An ATX heading (up to three spaces of indent); group 1 is the `#`s, group 2 the text. */
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-
-/** The opening (or closing) line of a fenced code block; group 1 is the fence itself. */
-const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A `{#id}` id: lower-case ASCII letters, digits and `-`, starting with a letter or digit, at most 64. */
+const HEADING_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
- * Splits a heading's text into its visible title and its `{#id}` attribute, if it has one.
- * `splitHeadingId('概述 {#overview}')` gives `{ title: '概述', id: 'overview' }`.
+ * Splits a heading's text into its visible title and its trailing `{#id}` attribute, if it has one.
+ * `splitHeadingId('概述 {#overview}')` gives `{ title: '概述', id: 'overview' }`. Read by hand
+ * (linear on any input): a regex with a white-space run before `{#` backtracks on long headings.
  */
 export function splitHeadingId(text: string): { title: string; id: string | undefined } {
-  const match = HEADING_ID_ATTRIBUTE.exec(text);
-  if (!match) {
+  const trimmed = text.trimEnd();
+  const open = trimmed.endsWith('}') ? trimmed.lastIndexOf('{#') : -1;
+  const id = open >= 0 ? trimmed.slice(open + 2, -1) : '';
+  if (open < 0 || !HEADING_ID.test(id)) {
     return { title: text.trim(), id: undefined };
   }
-  return { title: text.slice(0, match.index).trim(), id: match[1] };
+  return { title: trimmed.slice(0, open).trim(), id };
 }
 
-interface HeadingLine {
+interface Heading {
+  /** 0-based first line of the heading. */
   readonly line: number;
+  /** The line after the heading. */
+  readonly end: number;
   readonly level: number;
   readonly text: string;
 }
 
-/** Every ATX heading outside fenced code blocks, in source order. */
-function scanHeadings(lines: readonly string[]): HeadingLine[] {
-  const headings: HeadingLine[] = [];
-  let openFence: string | undefined;
-  lines.forEach((lineText, line) => {
-    const fence = CODE_FENCE.exec(lineText);
-    if (openFence !== undefined) {
-      // A fence closes only with the same character, at least as long, and nothing after it.
-      const marker = fence?.[1];
-      if (marker && marker[0] === openFence[0] && marker.length >= openFence.length && fence[2]?.trim() === '') {
-        openFence = undefined;
-      }
-      return;
-    }
-    if (fence?.[1] && !(fence[1][0] === '`' && fence[2]?.includes('`'))) {
-      openFence = fence[1];
-      return;
-    }
-    const heading = ATX_HEADING.exec(lineText);
-    if (heading?.[1]) {
-      // An optional closing sequence of `#`s is not part of the text.
-      const text = (heading[2] ?? '').replace(/(?:^|[ \t]+)#+$/, '');
-      headings.push({ line, level: heading[1].length, text });
+let parser: MarkdownIt | undefined;
+
+/** Every heading as markdown-it reads it, in source order, and the source split into lines. */
+function readHeadings(markdown: string): { headings: Heading[]; lines: string[] } {
+  const source = String(markdown).replace(/^\uFEFF/, '');
+  parser ??= createMarkdownIt();
+  const tokens = parser.parse(source, {});
+  const headings: Heading[] = [];
+  tokens.forEach((token, index) => {
+    const inline = tokens[index + 1];
+    if (token.type === 'heading_open' && token.map && inline?.type === 'inline') {
+      headings.push({ line: token.map[0], end: token.map[1], level: Number(token.tag.slice(1)), text: inline.content });
     }
   });
-  return headings;
-}
-
-function splitLines(markdown: string): string[] {
-  return markdown.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // markdown-it's own line breaks: \r\n, \r and \n.
+  return { headings, lines: source.split(/\r\n|\r|\n/) };
 }
 
 /**
@@ -82,25 +72,22 @@ function splitLines(markdown: string): string[] {
  * heading (the title and the introduction) belongs to no section.
  */
 export function parseLessonSections(markdown: string): LessonSection[] {
-  const lines = splitLines(markdown);
-  const starts = scanHeadings(lines).flatMap((heading) => {
+  const { headings, lines } = readHeadings(markdown);
+  const starts = headings.flatMap((heading) => {
     const { title, id } = splitHeadingId(heading.text);
     return id === undefined ? [] : [{ ...heading, title, id }];
   });
-  return starts.map((start, index) => {
-    const end = starts[index + 1]?.line ?? lines.length;
-    return {
-      id: start.id,
-      title: start.title,
-      level: start.level,
-      body: lines.slice(start.line + 1, end).join('\n').trim(),
-      line: start.line,
-    };
-  });
+  return starts.map((start, index) => ({
+    id: start.id,
+    title: start.title,
+    level: start.level,
+    body: lines.slice(start.end, starts[index + 1]?.line ?? lines.length).join('\n').trim(),
+    line: start.line,
+  }));
 }
 
 /** The text of the first level-1 heading (without any `{#id}`), or undefined if there is none. */
 export function lessonTitle(markdown: string): string | undefined {
-  const heading = scanHeadings(splitLines(markdown)).find((candidate) => candidate.level === 1);
+  const heading = readHeadings(markdown).headings.find((candidate) => candidate.level === 1);
   return heading ? splitHeadingId(heading.text).title : undefined;
 }

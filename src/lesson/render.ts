@@ -6,8 +6,11 @@
  * whose page script forwards link clicks to the host. So the renderer keeps to a small safe set:
  * no raw HTML, no images, and links only to http(s), mailto and anchors in the page.
  */
-import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { type StateCore, type Token } from 'markdown-it';
+import { createMarkdownIt } from '../base/markdown';
 import { splitHeadingId } from '../content/lesson';
+import { headingSlug } from '../content/slug';
 
 /** One heading in the table of contents. */
 export interface TocEntry {
@@ -71,31 +74,9 @@ function plainText(tokens: readonly Token[] | null): string {
   return text;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-const SLUG_MAX_LENGTH = 64;
-
-/**
- * A heading's fallback id: ASCII letters lower-cased, digits, `-`, `_` and CJK characters kept,
- * runs of white space turned into `-`, everything else dropped; `section` if nothing is left.
- */
+/** A heading's generated id: the one slug rule (src/content/slug.ts), as the page's id check takes it. */
 export function slugify(text: string): string {
-  let slug = '';
-  for (const char of text.trim()) {
-    if (/\s/.test(char)) {
-      slug += '-';
-    } else if (/[A-Za-z0-9_-]/.test(char)) {
-      slug += char.toLowerCase();
-    } else if (CJK.test(char)) {
-      slug += char;
-    }
-  }
-  // Capped and starting with a letter or digit, so the page's section-id check accepts it.
-  slug = Array.from(slug.replace(/-{2,}/g, '-').replace(/^[-_]+/, ''))
-    .slice(0, SLUG_MAX_LENGTH)
-    .join('')
-    .replace(/-+$/, '');
-  return slug === '' ? 'section' : slug;
+  return headingSlug(text);
 }
 
 /**
@@ -118,8 +99,11 @@ function takeHeadingIds(state: StateCore): void {
 }
 
 /**
- * Core rule, after inline parsing: gives every heading without an explicit id a unique slug (never
- * one an explicit id already uses), makes headings focusable, and records the toc in `env`.
+ * Core rule, after inline parsing: gives every heading a unique id — explicit ids first come first
+ * served, a repeated one and every heading without one get a slug with the first free `-n` (the
+ * search for each slug resumes where it stopped, so a thousand equal headings stay linear) —
+ * makes headings focusable, records the toc in `env`, and points the document's own anchor links
+ * at the prefixed ids.
  */
 function finishHeadings(state: StateCore): void {
   const env = state.env as RenderEnv;
@@ -131,21 +115,35 @@ function finishHeadings(state: StateCore): void {
       used.add(id);
     }
   }
+  const claimed = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  const unique = (base: string): string => {
+    let suffix = nextSuffix.get(base) ?? 2;
+    let id = `${base}-${suffix}`;
+    while (used.has(id)) {
+      suffix += 1;
+      id = `${base}-${suffix}`;
+    }
+    nextSuffix.set(base, suffix + 1);
+    used.add(id);
+    return id;
+  };
   tokens.forEach((token, index) => {
     const inline = tokens[index + 1];
     if (token.type !== 'heading_open' || inline?.type !== 'inline') {
       return;
     }
     const title = plainText(inline.children).trim();
-    let id = token.attrGet('id');
-    if (id === null) {
-      const base = slugify(title);
-      id = base;
-      for (let suffix = 2; used.has(id); suffix++) {
-        id = `${base}-${suffix}`;
-      }
+    const explicit = token.attrGet('id');
+    let id: string;
+    if (explicit !== null && !claimed.has(explicit)) {
+      id = explicit;
+    } else {
+      const base = explicit ?? slugify(title);
+      id = used.has(base) || claimed.has(base) ? unique(base) : base;
       used.add(id);
     }
+    claimed.add(id);
     id = env.idPrefix + id;
     token.attrSet('id', id);
     token.attrSet('tabindex', '-1');
@@ -154,6 +152,50 @@ function finishHeadings(state: StateCore): void {
       env.toc.push({ id, title, level });
     }
   });
+  if (env.idPrefix !== '') {
+    prefixOwnAnchors(tokens, claimed, env.idPrefix);
+  }
+}
+
+/** Links to the document's own headings (`#id`) follow the ids' prefix; other anchors stay. */
+function prefixOwnAnchors(tokens: readonly Token[], ownIds: ReadonlySet<string>, prefix: string): void {
+  for (const block of tokens) {
+    for (const token of block.type === 'inline' ? (block.children ?? []) : []) {
+      const href = token.type === 'link_open' ? token.attrGet('href') : null;
+      if (href?.startsWith('#') && ownIds.has(decodeFragment(href.slice(1)))) {
+        token.attrSet('href', '#' + prefix + href.slice(1));
+      }
+    }
+  }
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * Core rule: table cells carry their alignment as a class (`align-left` …) instead of the inline
+ * `style` markdown-it writes, which the page's CSP would block.
+ */
+function alignmentClasses(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== 'th_open' && token.type !== 'td_open') {
+      continue;
+    }
+    const style = token.attrGet('style');
+    if (style === null) {
+      continue;
+    }
+    const align = /^text-align:(left|center|right)$/.exec(style)?.[1];
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+    if (align) {
+      token.attrJoin('class', `align-${align}`);
+    }
+  }
 }
 
 /**
@@ -202,14 +244,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function createMarkdownIt(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+function createLessonMarkdownIt(): MarkdownIt {
+  const md = createMarkdownIt();
   // Parse every destination into a token, so the core rule below can keep the link text of a
   // refused link instead of leaving the raw `[text](target)` source on the page.
   md.validateLink = () => true;
   md.core.ruler.before('inline', 'lesson_heading_ids', takeHeadingIds);
   md.core.ruler.push('lesson_links_images', neutraliseLinksAndImages);
   md.core.ruler.push('lesson_headings', finishHeadings);
+  md.core.ruler.push('lesson_table_alignment', alignmentClasses);
 
   // Second line of defence: whatever reaches the renderer, it writes no image and no link with a
   // refused target. (The core rule has already unwrapped those, so this never drops a close tag.)
@@ -223,7 +266,7 @@ function createMarkdownIt(): MarkdownIt {
 }
 
 export function createLessonRenderer(): LessonRenderer {
-  const md = createMarkdownIt();
+  const md = createLessonMarkdownIt();
   return {
     render(markdown: string, options: RenderOptions = {}): RenderedLesson {
       // Callers in plain JavaScript (the web worker) could hand over anything.

@@ -1,10 +1,16 @@
 /**
- * Pure: file names and the plan folder for `newPlan` (no 'vscode', no Node built-ins).
+ * Pure: file names and the plan folder for `newPlan` (no 'vscode', no Node built-ins). Every name
+ * made or accepted here is valid on Windows, macOS and Linux (see isPortableFileName).
  */
+import { slugify as slugifyWithRule } from '../content/slug';
 
 export const DEFAULT_PLAN_FOLDER = 'docs/collaboration';
 const MAX_SLUG_LENGTH = 60;
 const MAX_SUFFIX = 9999;
+/** The longest file name every file system we run on takes, in bytes of UTF-8. */
+export const MAX_FILE_NAME_BYTES = 255;
+/** `YYYY-MM-DD-` before the slug, `-9999` and `.md` after it. */
+const MAX_SLUG_BYTES = MAX_FILE_NAME_BYTES - 'YYYY-MM-DD-'.length - `-${MAX_SUFFIX}`.length - '.md'.length;
 
 /** `YYYY-MM-DD-<slug>.md`, dated in local time. */
 export function planFileName(date: Date, title: string): string {
@@ -17,18 +23,12 @@ export function localIsoDate(date: Date): string {
 }
 
 /**
- * A readable, portable slug: letters (CJK included) and digits stay, everything else (spaces,
- * punctuation, the characters Windows forbids `<>:"/\|?*`, control characters, emoji) becomes
- * `-`; dashes collapse and are trimmed; at most 60 characters; `plan` if nothing is left.
+ * The slug of a plan title, by the one slug rule (src/content/slug.ts): letters of every script
+ * stay, everything else becomes `-`; at most 60 characters and few enough bytes that the whole
+ * name, with a `-9999` collision suffix, stays within 255 bytes of UTF-8; `plan` if nothing is left.
  */
 export function slugify(title: string): string {
-  const dashed = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  const limited = Array.from(dashed).slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
-  return limited === '' ? 'plan' : limited;
+  return slugifyWithRule(title, { maxCharacters: MAX_SLUG_LENGTH, maxBytes: MAX_SLUG_BYTES, keepMarks: true, fallback: 'plan' });
 }
 
 /** `name`, or the first free of `name-2.md`, `name-3.md`, … */
@@ -61,12 +61,13 @@ function* suffixedNames(name: string): Generator<string> {
   }
 }
 
-export type PlanFolderProblem = 'wrong-type' | 'outside-workspace';
+export type PlanFolderProblem = 'wrong-type' | 'outside-workspace' | 'invalid-name';
 
 /**
  * Reads the `collabCoach.plan.folder` setting: a path relative to the workspace folder, `/` or `\`
- * separated. A non-string, an absolute path or one that climbs out with `..` falls back to the
- * default and reports why; an empty string means the workspace folder itself.
+ * separated. A non-string, an absolute path, one that climbs out with `..` (also as Windows reads
+ * `.. ` or `...`), or one with a segment that is not a portable file name falls back to the default
+ * and reports why; an empty string means the workspace folder itself.
  */
 export function planFolderSegments(setting: unknown): { segments: string[]; problem?: PlanFolderProblem } {
   const fallback = DEFAULT_PLAN_FOLDER.split('/');
@@ -78,8 +79,34 @@ export function planFolderSegments(setting: unknown): { segments: string[]; prob
     return { segments: fallback, problem: 'outside-workspace' };
   }
   const segments = trimmed.split(/[/\\]+/).filter((segment) => segment !== '' && segment !== '.');
-  if (segments.includes('..')) {
+  // Windows drops trailing dots and spaces: `.. ` and `...` are `..` there.
+  if (segments.some((segment) => /^[. ]*\.[. ]*$/.test(segment))) {
     return { segments: fallback, problem: 'outside-workspace' };
   }
+  if (!segments.every(isPortableFileName)) {
+    return { segments: fallback, problem: 'invalid-name' };
+  }
   return { segments };
+}
+
+/** Names Windows reserves for devices, with or without an extension (`nul.md`). */
+const RESERVED_NAME = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
+
+/**
+ * Whether `name` is a valid file or folder name on Windows, macOS and Linux: 1–255 bytes of UTF-8;
+ * no `<>:"/\|?*`, no control characters; not `.` or `..`; no trailing dot or space; not a reserved
+ * device name; and not blank-looking (it shows at least one letter, number or symbol).
+ */
+export function isPortableFileName(name: string): boolean {
+  if (name === '' || name === '.' || name === '..' || new TextEncoder().encode(name).length > MAX_FILE_NAME_BYTES) {
+    return false;
+  }
+  if (/[<>:"/\\|?*\u0000-\u001f\u007f]/.test(name) || /[. ]$/.test(name) || /[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) {
+    return false;
+  }
+  const stem = (name.split('.')[0] ?? '').replace(/ +$/, '');
+  if (RESERVED_NAME.test(stem)) {
+    return false;
+  }
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(name.replace(/\p{Default_Ignorable_Code_Point}/gu, ''));
 }

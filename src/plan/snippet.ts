@@ -1,25 +1,12 @@
 /**
  * Pure helpers for VS Code snippet syntax (no 'vscode', no Node built-ins: the browser bundle
- * loads this too).
- *
- * The parser understands the subset of the snippet grammar the plan templates and team templates
- * use: tab stops (`$1`, `${1}`), placeholders (`${1:text}`, nested), choices (`${1|a,b|}`),
- * variables (`$NAME`, `${NAME}`, `${NAME:default}`) and transforms, which are kept verbatim.
- * A `$` that starts none of these is literal text, as in VS Code.
+ * loads this too). The text is read as VS Code reads it (./snippetParser): tab stops, placeholders,
+ * choices, variables and transforms (kept verbatim); a `$` that starts none of these is text.
  */
 
-export type SnippetNode =
-  | { readonly kind: 'text'; readonly raw: string }
-  | { readonly kind: 'tabstop'; readonly index: number; readonly children: readonly SnippetNode[] | undefined; readonly transform: string | undefined }
-  | { readonly kind: 'choice'; readonly index: number; readonly options: readonly string[] }
-  | {
-      readonly kind: 'variable';
-      readonly name: string;
-      readonly children: readonly SnippetNode[] | undefined;
-      readonly transform: string | undefined;
-      /** The variable as written in the source, e.g. `$USD`. */
-      readonly source: string;
-    };
+import { type SnippetNode, escapeSnippetText, parseSnippet, textValue } from './snippetParser';
+
+export { type SnippetNode, escapeSnippetText, parseSnippet, textValue };
 
 /** One placeholder of a snippet: its tab-stop index and the text it shows (the lesson's question). */
 export interface SnippetPlaceholder {
@@ -27,52 +14,40 @@ export interface SnippetPlaceholder {
   readonly text: string;
 }
 
-/** Escapes user text so a snippet inserts it literally (`$`, `}` and `\` are special there). */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, (char) => '\\' + char);
-}
-
-/** Parses snippet syntax into nodes; never throws, unparseable `$` constructs stay text. */
-export function parseSnippet(body: string): SnippetNode[] {
-  return new SnippetParser(body).parseAll();
-}
-
-/** Turns nodes back into snippet syntax; untouched text keeps its original escaping. */
-export function serializeSnippet(nodes: readonly SnippetNode[]): string {
-  return nodes.map(serializeNode).join('');
+/**
+ * Turns nodes back into snippet syntax. By default untouched text keeps its original escaping;
+ * `canonical` escapes every `$`, `}` and `\` of text, so no later cut or join of the result can
+ * make VS Code read a construct the nodes do not hold.
+ */
+export function serializeSnippet(nodes: readonly SnippetNode[], canonical = false): string {
+  let out = '';
+  for (const node of nodes) {
+    out += serializeNode(node, canonical);
+  }
+  return out;
 }
 
 /**
- * The text a snippet would insert if the user tabbed through without typing: placeholders show
- * their question, choices their first option, date/time variables resolve against `now` (local
- * time), other variables their default.
+ * The text a snippet would insert if the user tabbed through without typing, as VS Code shows it:
+ * placeholders show their question, choices their first option, a mirror (`${1:a} $1`) what the
+ * first placeholder of its index shows, date/time variables resolve against `now` (local time),
+ * other variables their default.
  */
 export function snippetToPlainText(body: string, now: Date = new Date()): string {
-  return plainText(parseSnippet(body), now);
+  const nodes = parseSnippet(body);
+  return new PlainText(nodes, now, body.length).show(nodes);
 }
 
 /** Placeholders in order of appearance (mirrors and bare tab stops included, `$0` excluded). */
 export function listPlaceholders(body: string): SnippetPlaceholder[] {
+  const nodes = parseSnippet(body);
+  const plain = new PlainText(nodes, undefined, body.length);
   const found: SnippetPlaceholder[] = [];
-  const visit = (nodes: readonly SnippetNode[]): void => {
-    for (const node of nodes) {
-      if (node.kind === 'tabstop') {
-        if (node.index !== 0) {
-          found.push({ index: node.index, text: node.children ? plainText(node.children, undefined) : '' });
-        }
-        if (node.children) {
-          visit(node.children);
-        }
-      } else if (node.kind === 'choice') {
-        if (node.index !== 0) {
-          found.push({ index: node.index, text: node.options[0] ?? '' });
-        }
-      } else if (node.kind === 'variable' && node.children) {
-        visit(node.children);
-      }
+  walk(nodes, (node) => {
+    if ((node.kind === 'tabstop' || node.kind === 'choice') && node.index !== 0) {
+      found.push({ index: node.index, text: plain.show([node]) });
     }
-  };
-  visit(parseSnippet(body));
+  });
   return found;
 }
 
@@ -83,7 +58,11 @@ export function listPlaceholders(body: string): SnippetPlaceholder[] {
 export function renumberPlaceholders(body: string): string {
   const nodes = parseSnippet(body);
   const indices = new Set<number>();
-  collectIndices(nodes, indices);
+  walk(nodes, (node) => {
+    if (node.kind === 'tabstop' || node.kind === 'choice') {
+      indices.add(node.index);
+    }
+  });
   const sorted = [...indices].filter((index) => index !== 0).sort((a, b) => a - b);
   const mapping = new Map<number, number>(sorted.map((index, position) => [index, position + 1]));
   return serializeSnippet(mapIndices(nodes, mapping));
@@ -104,7 +83,8 @@ export function fillPlaceholders(body: string, values: ReadonlyMap<number, strin
       }
       return node;
     });
-  return renumberPlaceholders(serializeSnippet(fill(parseSnippet(body))));
+  // Canonical: a raw `$` left of the new text could otherwise start a variable with it.
+  return renumberPlaceholders(serializeSnippet(fill(parseSnippet(body)), true));
 }
 
 /** Variables that only produce the date, the time or random ids: safe in any template. */
@@ -129,10 +109,15 @@ export const DATE_AND_RANDOM_VARIABLES: ReadonlySet<string> = new Set([
 
 /**
  * Turns every variable not in `allowed` into literal text, so a team template can't pull in the
- * clipboard or the selection (`$CLIPBOARD`, `$TM_SELECTED_TEXT`), and prose like `$USD` stays as
- * written instead of becoming a tab stop.
+ * clipboard, the selection or the file path, and prose like `$USD` stays as written instead of
+ * becoming a tab stop. The result is canonical (every literal `$` escaped): whatever VS Code reads
+ * in it, and in any part of it cut at a line, is a construct this filter has seen and allowed.
  */
 export function keepOnlyVariables(body: string, allowed: ReadonlySet<string>): string {
+  const nodes = parseSnippet(body);
+  if (nestingDepth(nodes) > MAX_TEAM_NESTING) {
+    return escapeSnippetText(body);
+  }
   const keep = (nodes: readonly SnippetNode[]): SnippetNode[] =>
     nodes.map((node): SnippetNode => {
       if (node.kind === 'variable' && !allowed.has(node.name)) {
@@ -143,16 +128,38 @@ export function keepOnlyVariables(body: string, allowed: ReadonlySet<string>): s
       }
       return node;
     });
-  return serializeSnippet(keep(parseSnippet(body)));
+  return serializeSnippet(keep(nodes), true);
 }
 
-function collectIndices(nodes: readonly SnippetNode[], into: Set<number>): void {
-  for (const node of nodes) {
-    if (node.kind === 'tabstop' || node.kind === 'choice') {
-      into.add(node.index);
+/**
+ * Deeper placeholder nesting makes a team template plain text: VS Code's own parser recurses per
+ * level and runs out of stack long before a 256 KB file ends, and real templates nest two or three.
+ */
+const MAX_TEAM_NESTING = 100;
+
+function nestingDepth(nodes: readonly SnippetNode[]): number {
+  let deepest = 0;
+  const pending: { nodes: readonly SnippetNode[]; depth: number }[] = [{ nodes, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    deepest = Math.max(deepest, item.depth);
+    for (const node of item.nodes) {
+      if ((node.kind === 'tabstop' || node.kind === 'variable') && node.children) {
+        pending.push({ nodes: node.children, depth: item.depth + 1 });
+      }
     }
+  }
+  return deepest;
+}
+
+/** Visits every node in document order, parents before their children (as VS Code's `walk`). */
+function walk(nodes: readonly SnippetNode[], visit: (node: SnippetNode) => void): void {
+  const pending: SnippetNode[] = [...nodes].reverse();
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    visit(node);
     if ((node.kind === 'tabstop' || node.kind === 'variable') && node.children) {
-      collectIndices(node.children, into);
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        pending.push(node.children[index] as SnippetNode);
+      }
     }
   }
 }
@@ -176,50 +183,117 @@ function mapIndices(nodes: readonly SnippetNode[], mapping: ReadonlyMap<number, 
   });
 }
 
-function serializeNode(node: SnippetNode): string {
+/** In a choice only `,`, `|` and `\` are escaped; `$` and `}` are plain text there. */
+function escapeChoiceOption(option: string): string {
+  return option.replace(/[\\,|]/g, (char) => '\\' + char);
+}
+
+function serializeNode(node: SnippetNode, canonical: boolean): string {
   switch (node.kind) {
     case 'text':
-      return node.raw;
-    case 'tabstop':
-      if (node.children) {
-        return `\${${node.index}:${serializeSnippet(node.children)}}`;
-      }
-      return node.transform === undefined ? `\${${node.index}}` : `\${${node.index}${node.transform}}`;
+      return canonical ? escapeSnippetText(textValue(node.raw)) : node.raw;
     case 'choice':
-      return `\${${node.index}|${node.options.map((option) => option.replace(/[\\$},|]/g, (c) => '\\' + c)).join(',')}|}`;
-    case 'variable':
+      return `\${${node.index}|${node.options.map(escapeChoiceOption).join(',')}|}`;
+    case 'tabstop':
+    case 'variable': {
+      const head = node.kind === 'tabstop' ? String(node.index) : node.name;
       if (node.children) {
-        return `\${${node.name}:${serializeSnippet(node.children)}}`;
+        return `\${${head}:${serializeSnippet(node.children, canonical)}}`;
       }
-      return node.transform === undefined ? `\${${node.name}}` : `\${${node.name}${node.transform}}`;
-  }
-}
-
-function plainText(nodes: readonly SnippetNode[], now: Date | undefined): string {
-  let text = '';
-  for (const node of nodes) {
-    switch (node.kind) {
-      case 'text':
-        text += unescapeText(node.raw);
-        break;
-      case 'tabstop':
-        text += node.children ? plainText(node.children, now) : '';
-        break;
-      case 'choice':
-        text += node.options[0] ?? '';
-        break;
-      case 'variable': {
-        const resolved = now ? resolveDateVariable(node.name, now) : undefined;
-        text += resolved ?? (node.children ? plainText(node.children, now) : '');
-        break;
-      }
+      return `\${${head}${node.transform ?? ''}}`;
     }
   }
-  return text;
 }
 
-function unescapeText(raw: string): string {
-  return raw.replace(/\\([\\$}])/g, '$1');
+type Placeholder = Extract<SnippetNode, { kind: 'tabstop' | 'choice' }>;
+
+/**
+ * Shows nodes as VS Code does after parsing: the first placeholder of an index with content
+ * defines it, and every other placeholder of that index (a mirror) shows a copy of that content,
+ * its own nested placeholders filled the same way, never an index already being filled. A budget
+ * keeps a template of mirrors nested in mirrors from growing the text exponentially.
+ */
+class PlainText {
+  private readonly defining = new Map<number, Placeholder>();
+  private budget: number;
+
+  constructor(nodes: readonly SnippetNode[], private readonly now: Date | undefined, sourceLength: number) {
+    this.budget = 4 * sourceLength + 10_000;
+    walk(nodes, (node) => {
+      if ((node.kind === 'tabstop' || node.kind === 'choice') && node.index !== 0 && !this.defining.has(node.index)) {
+        if (node.kind === 'choice' || (node.children?.length ?? 0) > 0) {
+          this.defining.set(node.index, node);
+        }
+      }
+    });
+  }
+
+  /** Nodes as they stand in the parsed snippet: mirrors filled. */
+  show(nodes: readonly SnippetNode[]): string {
+    let text = '';
+    for (const node of nodes) {
+      if (node.kind === 'tabstop' || node.kind === 'choice') {
+        const source = this.defining.get(node.index);
+        text += source && source !== node && this.spend() ? this.fill(source, new Set()) : this.own(node, true);
+      } else {
+        text += this.leaf(node, true);
+      }
+    }
+    return text;
+  }
+
+  /** A copy of the defining placeholder's content; its direct placeholders are filled in turn. */
+  private fill(source: Placeholder, filling: Set<number>): string {
+    if (source.kind === 'choice') {
+      return source.options[0] ?? '';
+    }
+    let text = '';
+    for (const child of source.children ?? []) {
+      const nested = child.kind === 'tabstop' || child.kind === 'choice' ? this.defining.get(child.index) : undefined;
+      if (nested && (child.kind === 'tabstop' || child.kind === 'choice') && !filling.has(child.index) && this.spend()) {
+        filling.add(child.index);
+        text += this.fill(nested, filling);
+        filling.delete(child.index);
+      } else {
+        text += child.kind === 'tabstop' || child.kind === 'choice' ? this.own(child, false) : this.leaf(child, false);
+      }
+    }
+    return text;
+  }
+
+  private own(node: Placeholder, fillMirrors: boolean): string {
+    if (node.kind === 'choice') {
+      return node.options[0] ?? '';
+    }
+    return this.children(node.children, fillMirrors);
+  }
+
+  private leaf(node: Extract<SnippetNode, { kind: 'text' | 'variable' }>, fillMirrors: boolean): string {
+    if (node.kind === 'text') {
+      return textValue(node.raw);
+    }
+    const resolved = this.now ? resolveDateVariable(node.name, this.now) : undefined;
+    return resolved ?? this.children(node.children, fillMirrors);
+  }
+
+  private children(nodes: readonly SnippetNode[] | undefined, fillMirrors: boolean): string {
+    if (!nodes) {
+      return '';
+    }
+    if (fillMirrors) {
+      return this.show(nodes);
+    }
+    let text = '';
+    for (const node of nodes) {
+      text += node.kind === 'tabstop' || node.kind === 'choice' ? this.own(node, false) : this.leaf(node, false);
+    }
+    return text;
+  }
+
+  private spend(): boolean {
+    this.budget -= 1;
+    return this.budget >= 0;
+  }
 }
 
 const pad2 = (value: number): string => String(value).padStart(2, '0');
@@ -242,224 +316,5 @@ function resolveDateVariable(name: string, now: Date): string | undefined {
       return pad2(now.getSeconds());
     default:
       return undefined;
-  }
-}
-
-const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
-const DIGITS = /^[0-9]+/;
-/** Deeper nesting is treated as text; real snippets nest two or three levels. */
-const MAX_NESTING = 64;
-
-/**
- * Recursive-descent parser. A `${` construct that fails to parse is literal text, as in VS Code.
- * Results are memoised by start position, and a placeholder left open at the end of the input
- * fails all its enclosing placeholders at once, so even a large malformed team template parses
- * in linear time; nesting is capped so recursion stays shallow.
- */
-class SnippetParser {
-  private pos = 0;
-  private depth = 0;
-  private readonly bracedAt = new Map<number, { node: SnippetNode; end: number } | undefined>();
-
-  constructor(private readonly source: string) {}
-
-  /** Top level: parses to the end of the input. */
-  parseAll(): SnippetNode[] {
-    return this.parseNodes(false) ?? [];
-  }
-
-  /**
-   * Parses text and constructs. Inside a placeholder it stops after the unescaped `}` that closes
-   * it, or returns undefined when the input ends first.
-   */
-  private parseNodes(insidePlaceholder: boolean): SnippetNode[] | undefined {
-    const nodes: SnippetNode[] = [];
-    let textStart = this.pos;
-    const flushText = (end: number): void => {
-      if (end > textStart) {
-        nodes.push({ kind: 'text', raw: this.source.slice(textStart, end) });
-      }
-    };
-    while (this.pos < this.source.length) {
-      const char = this.source[this.pos];
-      if (char === '\\' && '\\$}'.includes(this.source[this.pos + 1] ?? 'x')) {
-        this.pos += 2;
-        continue;
-      }
-      if (char === '}' && insidePlaceholder) {
-        flushText(this.pos);
-        this.pos += 1;
-        return nodes;
-      }
-      if (char === '$') {
-        const start = this.pos;
-        const node = this.parseDollar();
-        if (node === 'unclosed') {
-          if (insidePlaceholder) {
-            return undefined;
-          }
-          this.pos = start + 1;
-          continue;
-        }
-        if (node) {
-          flushText(start);
-          nodes.push(node);
-          textStart = this.pos;
-          continue;
-        }
-        this.pos = start + 1;
-        continue;
-      }
-      this.pos += 1;
-    }
-    if (insidePlaceholder) {
-      return undefined;
-    }
-    flushText(this.pos);
-    return nodes;
-  }
-
-  private parseDollar(): SnippetNode | 'unclosed' | undefined {
-    const rest = this.source.slice(this.pos + 1, this.pos + 65);
-    const digits = DIGITS.exec(rest);
-    if (digits) {
-      this.pos += 1 + digits[0].length;
-      return { kind: 'tabstop', index: Number(digits[0]), children: undefined, transform: undefined };
-    }
-    const name = VARIABLE_NAME.exec(rest);
-    if (name) {
-      this.pos += 1 + name[0].length;
-      return { kind: 'variable', name: name[0], children: undefined, transform: undefined, source: '$' + name[0] };
-    }
-    if (!rest.startsWith('{')) {
-      return undefined;
-    }
-    const start = this.pos;
-    if (this.bracedAt.has(start)) {
-      const known = this.bracedAt.get(start);
-      if (known) {
-        this.pos = known.end;
-      }
-      return known?.node;
-    }
-    const node = this.parseBraced();
-    if (node === 'unclosed') {
-      this.bracedAt.set(start, undefined);
-      return node;
-    }
-    this.bracedAt.set(start, node ? { node, end: this.pos } : undefined);
-    return node;
-  }
-
-  /** `${…}` forms, with `this.pos` at the `$`. */
-  private parseBraced(): SnippetNode | 'unclosed' | undefined {
-    const start = this.pos;
-    const source = (): string => this.source.slice(start, this.pos);
-    this.pos += 2;
-    const rest = this.source.slice(this.pos, this.pos + 64);
-    const digits = DIGITS.exec(rest);
-    const name = digits ? undefined : VARIABLE_NAME.exec(rest);
-    const head = digits?.[0] ?? name?.[0];
-    if (head === undefined) {
-      return undefined;
-    }
-    this.pos += head.length;
-    const next = this.source[this.pos];
-    if (next === '}') {
-      this.pos += 1;
-      return digits
-        ? { kind: 'tabstop', index: Number(head), children: undefined, transform: undefined }
-        : { kind: 'variable', name: head, children: undefined, transform: undefined, source: source() };
-    }
-    if (next === ':') {
-      if (this.depth >= MAX_NESTING) {
-        return undefined;
-      }
-      this.pos += 1;
-      this.depth += 1;
-      const children = this.parseNodes(true);
-      this.depth -= 1;
-      if (!children) {
-        return 'unclosed';
-      }
-      return digits
-        ? { kind: 'tabstop', index: Number(head), children, transform: undefined }
-        : { kind: 'variable', name: head, children, transform: undefined, source: source() };
-    }
-    if (next === '|' && digits) {
-      const options = this.parseChoiceOptions();
-      return options ? { kind: 'choice', index: Number(head), options } : undefined;
-    }
-    if (next === '/') {
-      const transform = this.parseTransform();
-      if (transform === undefined) {
-        return undefined;
-      }
-      return digits
-        ? { kind: 'tabstop', index: Number(head), children: undefined, transform }
-        : { kind: 'variable', name: head, children: undefined, transform, source: source() };
-    }
-    return undefined;
-  }
-
-  /** `|a,b|}` with `this.pos` at the first `|`; undefined if not closed by `|}`. */
-  private parseChoiceOptions(): string[] | undefined {
-    this.pos += 1;
-    const options: string[] = [];
-    let current = '';
-    while (this.pos < this.source.length) {
-      const char = this.source[this.pos] ?? '';
-      const escaped = this.source[this.pos + 1];
-      if (char === '\\' && escaped !== undefined && ',|\\$}'.includes(escaped)) {
-        current += escaped;
-        this.pos += 2;
-        continue;
-      }
-      if (char === ',') {
-        options.push(current);
-        current = '';
-      } else if (char === '|' && this.source[this.pos + 1] === '}') {
-        options.push(current);
-        this.pos += 2;
-        return options;
-      } else if (char === '\n' || char === '}') {
-        return undefined;
-      } else {
-        current += char;
-      }
-      this.pos += 1;
-    }
-    return undefined;
-  }
-
-  /** Keeps `/regex/format/options` verbatim; ends at the `}` that closes the `${`. */
-  private parseTransform(): string | undefined {
-    const start = this.pos;
-    let depth = 0;
-    while (this.pos < this.source.length) {
-      const char = this.source[this.pos];
-      if (char === '\\') {
-        this.pos += 2;
-        continue;
-      }
-      if (char === '\n') {
-        return undefined;
-      }
-      if (char === '$' && this.source[this.pos + 1] === '{') {
-        depth += 1;
-        this.pos += 2;
-        continue;
-      }
-      if (char === '}') {
-        if (depth === 0) {
-          const transform = this.source.slice(start, this.pos);
-          this.pos += 1;
-          return transform;
-        }
-        depth -= 1;
-      }
-      this.pos += 1;
-    }
-    return undefined;
   }
 }

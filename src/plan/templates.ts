@@ -20,6 +20,7 @@
  */
 import { type ContentLanguage, isContentLanguage } from '../content/language';
 import { type LessonSectionId, isLessonSectionId } from '../content/sections';
+import { splitFrontMatter } from './frontMatter';
 import { readPlanBlocks } from './planBlocks';
 import { DATE_AND_RANDOM_VARIABLES, escapeSnippetText, keepOnlyVariables } from './snippet';
 
@@ -213,38 +214,4 @@ export function splitSections(text: string): { preamble: string; sections: PlanS
     };
   });
   return { preamble: lines.slice(0, preambleEnd).join('\n'), sections };
-}
-
-type FrontMatterResult =
-  | { readonly ok: true; readonly fields: ReadonlyMap<string, string>; readonly body: string }
-  | { readonly ok: false; readonly error: TeamTemplateError };
-
-/** `---` / `key: value` lines / `---`, then the body. Values may be quoted; keys are lower-cased. */
-function splitFrontMatter(fileText: string): FrontMatterResult {
-  const lines = fileText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  if (lines[0]?.trim() !== '---') {
-    return { ok: false, error: { code: 'no-front-matter', line: 1 } };
-  }
-  const close = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (close < 0) {
-    return { ok: false, error: { code: 'unclosed-front-matter', line: 1 } };
-  }
-  const fields = new Map<string, string>();
-  for (let index = 1; index < close; index++) {
-    const line = lines[index] ?? '';
-    if (line.trim() === '' || line.trimStart().startsWith('#')) {
-      continue;
-    }
-    const match = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
-    if (!match?.[1]) {
-      return { ok: false, error: { code: 'bad-front-matter-line', line: index + 1 } };
-    }
-    fields.set(match[1].toLowerCase(), unquote((match[2] ?? '').trim()));
-  }
-  return { ok: true, fields, body: lines.slice(close + 1).join('\n') };
-}
-
-function unquote(value: string): string {
-  const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
-  return quoted?.[1] ?? value;
 }

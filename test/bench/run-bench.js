@@ -21,6 +21,8 @@
 //                Several fresh code-server runs, odd ones panels first, even ones views first.
 //   4. checker   checkPlan on a generated 5,000-line plan vs markdown-it's md.parse of the same text.
 //   5. size      the .vsix.
+//   6. scaling   each pure entry point that reads user or team text, on 1 MB ÷ 64 KB of each
+//                pathological family (test/bench/scaling.js; `node test/bench/scaling.js` alone).
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -416,6 +418,7 @@ function buildRows(results) {
   if (plan) {
     rows.push(planRow(plan));
   }
+  rows.push(...scalingRows(results.scaling || []));
   rows.push({
     id: 'vsix',
     what: '.vsix size',
@@ -429,6 +432,19 @@ function buildRows(results) {
 }
 
 /** Startup on Node, the entry, markdown-it kept out of it, the browser bundle. */
+/** Scaling rows (test/bench/scaling.js): 1 MB ÷ 64 KB of each pathological family, target ≤ 20. */
+function scalingRows(scaling) {
+  return scaling.map((row) => ({
+    id: `scaling: ${row.name}`,
+    what: `Scaling, ${row.name}`,
+    ours: row.large === null ? row.note : `${msText(row.large)} at 1 MB`,
+    reference: row.small === null ? '—' : `${msText(row.small)} at 64 KB (md.parse: ${row.referenceRatio.toFixed(1)}×)`,
+    ratio: row.ratio,
+    target: '≤ 20×',
+    met: row.met,
+  }));
+}
+
 function nodeRows(results) {
   const rows = [];
   const { startup, scan } = results;
@@ -603,6 +619,8 @@ async function main() {
     if (!results.plan.available) {
       log(`plan checker: ${results.plan.reason}`);
     }
+    // Scaling rows (test/bench/scaling.js): 1 MB ÷ 64 KB of each pathological family, target ≤ 20.
+    results.scaling = await require('./scaling').measureScaling({ log });
   }
 
   if (!options.skipHost) {

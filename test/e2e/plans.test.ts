@@ -38,9 +38,10 @@ describe('the Plans view and check-in reminders, as a user meets them', function
 
   it("shows the day's check-in reminder, and Mark done ticks the box in the file on disk", async function () {
     const { page } = workbench;
-    const toast = page.locator('.notification-toast', { hasText: 'Check-in with Finance today' });
+    // The workbench's content language is Chinese (see test/harness/run-e2e.js); the buttons follow VS Code's.
+    const toast = page.locator('.notification-toast', { hasText: '今天和Finance做阶段性检查' });
     await toast.waitFor({ timeout: 60000 });
-    assert.match(await toast.innerText(), /who carried more, and how will you rebalance\?/);
+    assert.match(await toast.innerText(), /谁承担得更多？你们打算怎样重新平衡？/);
     await workbench.screenshot('checkin-reminder');
     await toast.locator('.monaco-button', { hasText: 'Mark done' }).click();
     const file = path.join(folder, dueName);

@@ -134,7 +134,8 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 15000 });
     },
     async openCollabCoachContainer() {
-      await page.locator('.activitybar .action-item a[aria-label^="Collab Coach"], .activitybar .action-label[aria-label^="Collab Coach"]').first().click();
+      // The item, not its label: a badge (plans needing attention) sits over the label.
+      await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Collab Coach"]') }).first().click();
     },
     async screenshot(name) {
       const file = path.join(screenshots, `${name}.png`);

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { lessonTitle, parseLessonSections, splitHeadingId } from '../../src/content/lesson';
 import { LESSON_SECTION_IDS } from '../../src/content/sections';
+import * as fc from 'fast-check';
+import { checkProperty, textOf } from './fuzz';
 
 function readLesson(language: string): string {
   return fs.readFileSync(path.join(process.cwd(), 'content', 'lesson', `${language}.md`), 'utf8');
@@ -233,4 +235,58 @@ describe('lesson content', () => {
       });
     });
   }
+});
+
+describe('lesson sections read from markdown-it block tokens (issue 16)', () => {
+  it('sees headings exactly as the page does: fences with info-string closers, setext, indented code, CRLF, BOM', () => {
+    const markdown = [
+      '\uFEFF# Title',
+      '```js',
+      '## not a heading {#inside}',
+      '``` not a closer',
+      '## still code {#still}',
+      '```',
+      'Setext {#setext}',
+      '---',
+      'body of setext',
+      '\t## indented code {#indented}',
+      '## Real {#real}',
+      'last',
+    ].join('\r\n');
+    const sections = parseLessonSections(markdown);
+    assert.deepEqual(sections.map((section) => [section.id, section.title, section.level, section.line]), [
+      ['setext', 'Setext', 2, 6],
+      ['real', 'Real', 2, 10],
+    ]);
+    assert.equal(sections[0]?.body, 'body of setext\n\t## indented code {#indented}');
+    assert.equal(sections[1]?.body, 'last');
+    assert.equal(lessonTitle(markdown), 'Title');
+  });
+
+  it('reads a {#id} after a long run of spaces, and refuses ids the page would refuse', () => {
+    assert.deepEqual(splitHeadingId('a' + ' '.repeat(100_000) + 'x {#id}'), { title: 'a' + ' '.repeat(100_000) + 'x', id: 'id' });
+    assert.deepEqual(splitHeadingId('a' + ' '.repeat(100_000) + 'x'), { title: 'a' + ' '.repeat(100_000) + 'x', id: undefined });
+    assert.deepEqual(splitHeadingId('T {#-x}'), { title: 'T {#-x}', id: undefined });
+    assert.deepEqual(splitHeadingId('T {#' + 'a'.repeat(65) + '}').id, undefined);
+    assert.deepEqual(splitHeadingId('T {#' + 'a'.repeat(64) + '}').id, 'a'.repeat(64));
+  });
+
+  it('never throws, and every section starts on a heading line, in order', () => {
+    const pieces = ['# ', '## ', '\n', '\r\n', '\r', ' ', '\t', '```', '~~~', '{#a}', '{#b-2}', 'x', '---', '===', '> ', '- ', '\u2028', '\uFEFF'];
+    checkProperty(
+      'lesson sections',
+      fc.property(textOf(pieces, 60), (markdown) => {
+        const sections = parseLessonSections(markdown);
+        const lines = markdown.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+        let previous = -1;
+        for (const section of sections) {
+          assert.ok(section.line > previous && section.line < lines.length, JSON.stringify(markdown));
+          assert.match(section.id, /^[a-z0-9][a-z0-9-]*$/);
+          previous = section.line;
+        }
+        lessonTitle(markdown);
+      }),
+      1000,
+    );
+  });
 });

@@ -67,20 +67,20 @@ describe('lesson renderer', () => {
     );
   });
 
-  it('slugs headings without an id, keeps CJK and de-duplicates', () => {
+  it('slugs headings without an id, keeps CJK (punctuation is a word break, the one slug rule of plan file names too) and de-duplicates', () => {
     const markdown = ['## Hello World', '## Hello World', '### 你好，世界！', '## overview', '#### X {#overview}'].join('\n');
     const rendered = renderMarkdown(markdown);
     assert.equal(
       rendered.html,
       '<h2 id="hello-world" tabindex="-1">Hello World</h2>\n' +
         '<h2 id="hello-world-2" tabindex="-1">Hello World</h2>\n' +
-        '<h3 id="你好世界" tabindex="-1">你好，世界！</h3>\n' +
+        '<h3 id="你好-世界" tabindex="-1">你好，世界！</h3>\n' +
         '<h2 id="overview-2" tabindex="-1">overview</h2>\n' +
         '<h4 id="overview" tabindex="-1">X</h4>\n',
     );
     assert.deepEqual(
       rendered.toc.map((entry) => entry.id),
-      ['hello-world', 'hello-world-2', '你好世界', 'overview-2', 'overview'],
+      ['hello-world', 'hello-world-2', '你好-世界', 'overview-2', 'overview'],
     );
   });
 

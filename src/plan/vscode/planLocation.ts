@@ -30,6 +30,8 @@ export async function planDirectory(chosen: vscode.Uri | undefined, feedback: Pl
       'warning',
       vscode.l10n.t('The setting collabCoach.plan.folder must be a path inside the workspace folder; using "{0}" instead.', DEFAULT_PLAN_FOLDER),
     );
+  } else if (problem === 'invalid-name') {
+    feedback.tell('warning', vscode.l10n.t('The setting collabCoach.plan.folder names a folder some systems cannot create; using "{0}" instead.', DEFAULT_PLAN_FOLDER));
   }
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }

@@ -86,7 +86,7 @@ export class PlansTree extends Disposable {
   private update(): void {
     const nodes = this.planNodes(this.index.known());
     const needing = nodes.filter((node) => node.summary.attention.length > 0).length;
-    this.host.setBadge(needing, vscode.l10n.t('{0} plans need attention', needing));
+    this.host.setBadge(needing, needing === 1 ? vscode.l10n.t('1 plan needs attention') : vscode.l10n.t('{0} plans need attention', needing));
     this.host.refresh();
   }
 

@@ -1,0 +1,88 @@
+/**
+ * The one slug rule: heading ids of the lesson and team notes, and plan file names, are made here.
+ * Pure (no 'vscode', no Node built-ins).
+ *
+ * Letters and numbers of every script stay (accented, Cyrillic, CJK …), lower-cased after NFKC
+ * (so `Ｑ４` is `q4`) and `_` stays; every other run (spaces, punctuation, symbols, controls,
+ * invisible characters) becomes one `-`; a slug starts and ends with a letter or a number.
+ * Combining marks stay only after a letter or number they can sit on; the page's id check takes
+ * letters and numbers only, so heading ids drop them (see headingSlug).
+ */
+
+/** A letter, number or `_` that shows: invisible "letters" (Hangul fillers …) count as separators. */
+function isWordCharacter(char: string): boolean {
+  return /^[\p{L}\p{N}_]$/u.test(char) && !/^\p{Default_Ignorable_Code_Point}$/u.test(char);
+}
+
+const isMark = (char: string): boolean => /^\p{M}$/u.test(char);
+
+export interface SlugLimits {
+  /** At most this many characters (code points). */
+  readonly maxCharacters: number;
+  /** At most this many bytes in UTF-8. */
+  readonly maxBytes?: number;
+  /** Keep combining marks that follow a letter or number. */
+  readonly keepMarks: boolean;
+  /** What an empty slug becomes. */
+  readonly fallback: string;
+}
+
+const utf8Length = (char: string): number => {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+/** The slug of `text` within `limits`; never empty, never starting or ending with `-` or `_`. */
+export function slugify(text: string, limits: SlugLimits): string {
+  let slug = '';
+  let characters = 0;
+  let bytes = 0;
+  let pendingDash = false;
+  let afterWord = false;
+  const maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
+  // Lower-case per character: lower-casing can add marks (`İ` → `i̇`), which then follow their letter.
+  for (const char of Array.from(String(text).normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
+    let piece: string;
+    if (isWordCharacter(char)) {
+      piece = (pendingDash && slug !== '' ? '-' : '') + char;
+      pendingDash = false;
+      afterWord = char !== '_';
+    } else if (isMark(char) && afterWord && limits.keepMarks) {
+      piece = char;
+    } else {
+      if (!isMark(char) || !afterWord) {
+        pendingDash = true;
+        afterWord = false;
+      }
+      continue;
+    }
+    const pieceCharacters = Array.from(piece).length;
+    const pieceBytes = Array.from(piece).reduce((sum, c) => sum + utf8Length(c), 0);
+    if (characters + pieceCharacters > limits.maxCharacters || bytes + pieceBytes > maxBytes) {
+      break;
+    }
+    slug += piece;
+    characters += pieceCharacters;
+    bytes += pieceBytes;
+  }
+  slug = trimEnds(slug);
+  return slug === '' ? limits.fallback : slug;
+}
+
+/** Drops `-` and `_` at both ends (and a mark left without its letter at the start). */
+function trimEnds(slug: string): string {
+  let start = 0;
+  let end = slug.length;
+  while (start < end && (slug[start] === '-' || slug[start] === '_')) {
+    start++;
+  }
+  while (end > start && (slug[end - 1] === '-' || slug[end - 1] === '_')) {
+    end--;
+  }
+  return slug.slice(start, end);
+}
+
+/** Heading ids: the slug without marks, at most 64 characters, `section` if nothing is left. */
+export function headingSlug(text: string): string {
+  return slugify(text, { maxCharacters: 64, keepMarks: false, fallback: 'section' });
+}

@@ -1,0 +1,412 @@
+/**
+ * Reads VS Code snippet syntax exactly the way VS Code's own snippet parser reads it (the grammar of
+ * `vs/editor/contrib/snippet/browser/snippetParser`), so a team template can never mean one thing
+ * to our variable filter and another to the editor. The unit tests check the two against each other
+ * on generated input (test/unit/snippetOracle.test.ts).
+ *
+ * Unlike VS Code's parser it runs in linear time and never recurses: open placeholders live on an
+ * explicit stack, a choice is scanned only up to its first unescaped `|`, and the parts of a
+ * transform that scan ahead (the format loop, `${n:+…}` values) remember where each position ends.
+ * Pure: no 'vscode', no Node built-ins.
+ */
+
+export type SnippetNode =
+  | { readonly kind: 'text'; readonly raw: string }
+  | { readonly kind: 'tabstop'; readonly index: number; readonly children: readonly SnippetNode[] | undefined; readonly transform: string | undefined }
+  | { readonly kind: 'choice'; readonly index: number; readonly options: readonly string[] }
+  | {
+      readonly kind: 'variable';
+      readonly name: string;
+      readonly children: readonly SnippetNode[] | undefined;
+      readonly transform: string | undefined;
+      /** The variable as written in the source, e.g. `$USD` or `${CLIPBOARD:x}`. */
+      readonly source: string;
+    };
+
+/** Escapes text so a snippet inserts it literally (`$`, `}` and `\` are special there). */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
+export function textValue(raw: string): string {
+  return raw.replace(/\\([\\$}])/g, '$1');
+}
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+const isNameStart = (char: string | undefined): boolean =>
+  char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
+const SPECIAL = '$}\\';
+
+interface OpenPlaceholder {
+  /** Digits (a tab stop) or a name (a variable). */
+  readonly head: string;
+  /** Where the `$` of `${head:` is. */
+  readonly start: number;
+  /** Made on the first child: a long run of open placeholders allocates as little as it can. */
+  nodes: SnippetNode[] | undefined;
+}
+
+/** Parses snippet syntax into nodes; never throws; whatever VS Code reads as text stays text. */
+export function parseSnippet(body: string): SnippetNode[] {
+  return new Reader(String(body)).read();
+}
+
+class Reader {
+  private pos = 0;
+  private readonly stack: OpenPlaceholder[] = [];
+  private readonly root: SnippetNode[] = [];
+  /** Where the current run of text began: raw text is always a slice of the source. */
+  private textStart = 0;
+  private untilTables: Map<string, Int32Array> | undefined;
+  private formatEnds: Int32Array | undefined;
+
+  constructor(private readonly source: string) {}
+
+  read(): SnippetNode[] {
+    const s = this.source;
+    while (this.pos < s.length) {
+      const char = s[this.pos];
+      if (char === '\\') {
+        this.pos += SPECIAL.includes(s[this.pos + 1] ?? 'x') ? 2 : 1;
+      } else if (char === '}' && this.stack.length > 0) {
+        this.closePlaceholder();
+      } else if (char === '$') {
+        this.readDollar();
+      } else {
+        let end = this.pos + 1;
+        while (end < s.length && s[end] !== '\\' && s[end] !== '}' && s[end] !== '$') {
+          end++;
+        }
+        this.pos = end;
+      }
+    }
+    // Placeholders left open at the end: VS Code keeps each `${n:` as text and lifts its children
+    // out, which flattens the open ones in order (each one's nodes all precede the next one's opener).
+    this.flush();
+    const flat = new TextJoiner();
+    this.root.forEach(flat.add);
+    for (const open of this.stack) {
+      // The head is digits or a name: nothing in `${head:` but the `$` needs escaping.
+      flat.addText(`\\\${${open.head}:`);
+      open.nodes?.forEach(flat.add);
+    }
+    return flat.done();
+  }
+
+  /** The nodes of the innermost open placeholder, or the root. */
+  private target(): SnippetNode[] {
+    const open = this.stack[this.stack.length - 1];
+    return open ? (open.nodes ??= []) : this.root;
+  }
+
+  /** Ends the current text run at `this.pos`; returns the nodes of the innermost open placeholder. */
+  private flush(end = this.pos): void {
+    if (end > this.textStart) {
+      this.target().push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
+    }
+    this.textStart = end;
+  }
+
+  /** Adds a construct that began at `start` and ends at `this.pos`. */
+  private push(node: SnippetNode, start: number): void {
+    this.flush(start);
+    this.target().push(node);
+    this.textStart = this.pos;
+  }
+
+  /** Adds a tab stop (digits) or a variable (a name) that began at `start` and ends at `this.pos`. */
+  private pushHead(head: string, start: number, children: SnippetNode[] | undefined, transform: string | undefined, at = start): void {
+    const node: SnippetNode = isDigit(head[0])
+      ? { kind: 'tabstop', index: Number(head), children, transform }
+      : { kind: 'variable', name: head, children, transform, source: this.source.slice(start, this.pos) };
+    this.push(node, at);
+  }
+
+  private closePlaceholder(): void {
+    const close = this.pos;
+    this.flush(close);
+    const open = this.stack.pop() as OpenPlaceholder;
+    const children = mergeText(open.nodes ?? []);
+    this.pos += 1;
+    this.pushHead(open.head, open.start, children, undefined, close);
+  }
+
+  private readDollar(): void {
+    const s = this.source;
+    const start = this.pos;
+    const next = s[start + 1];
+    if (isDigit(next) || isNameStart(next)) {
+      const end = this.scanHead(start + 1);
+      this.pos = end;
+      this.pushHead(s.slice(start + 1, end), start, undefined, undefined);
+      return;
+    }
+    if (next === '{' && (isDigit(s[start + 2]) || isNameStart(s[start + 2])) && this.readBraced(start)) {
+      return;
+    }
+    // VS Code reads this `$` as text.
+    this.pos = start + 1;
+  }
+
+  /** End of the scanner token at `from`: a digit run, or a name (letters, digits, `_`). */
+  private scanHead(from: number): number {
+    const s = this.source;
+    let end = from + 1;
+    if (isDigit(s[from])) {
+      while (isDigit(s[end])) {
+        end++;
+      }
+    } else {
+      while (isNameStart(s[end]) || isDigit(s[end])) {
+        end++;
+      }
+    }
+    return end;
+  }
+
+  /** `${…}` forms with `$` at `start`; false when VS Code would read the `$` as text. */
+  private readBraced(start: number): boolean {
+    const s = this.source;
+    const headEnd = this.scanHead(start + 2);
+    const head = s.slice(start + 2, headEnd);
+    const numeric = isDigit(head[0]);
+    const after = s[headEnd];
+    if (after === ':') {
+      this.flush(start);
+      this.stack.push({ head, start, nodes: undefined });
+      this.pos = headEnd + 1;
+      this.textStart = this.pos;
+      return true;
+    }
+    if (after === '}') {
+      this.pos = headEnd + 1;
+      this.pushHead(head, start, undefined, undefined);
+      return true;
+    }
+    if (after === '|' && numeric && Number(head) > 0) {
+      const choice = this.readChoice(headEnd + 1);
+      if (choice) {
+        this.pos = choice.end;
+        this.push({ kind: 'choice', index: Number(head), options: choice.options }, start);
+        return true;
+      }
+      return false;
+    }
+    if (after === '/') {
+      const end = this.readTransform(headEnd + 1);
+      if (end < 0) {
+        return false;
+      }
+      this.pos = end + 1;
+      this.pushHead(head, start, undefined, s.slice(headEnd, end));
+      return true;
+    }
+    return false;
+  }
+
+  /** Options from `from` (after the first `|`) to `|}`; stops at the first unescaped `|`. */
+  private readChoice(from: number): { options: string[]; end: number } | undefined {
+    const s = this.source;
+    const options: string[] = [];
+    let option = '';
+    let pos = from;
+    while (pos < s.length) {
+      const char = s[pos] as string;
+      if (char === ',' || char === '|') {
+        if (option === '') {
+          return undefined;
+        }
+        options.push(option);
+        option = '';
+        pos += 1;
+        if (char === '|') {
+          return s[pos] === '}' ? { options, end: pos + 1 } : undefined;
+        }
+        continue;
+      }
+      if (char === '\\' && ',|\\'.includes(s[pos + 1] ?? 'x')) {
+        option += s[pos + 1];
+        pos += 2;
+        continue;
+      }
+      option += char;
+      pos += 1;
+    }
+    return undefined;
+  }
+
+  /** `regex/format/options}` from `from` (after the first `/`); the position of the closing `}`, or -1. */
+  private readTransform(from: number): number {
+    const s = this.source;
+    let regex = '';
+    let pos = from;
+    for (;;) {
+      const char = s[pos];
+      if (char === undefined) {
+        return -1;
+      }
+      if (char === '/') {
+        break;
+      }
+      if (char === '\\' && s[pos + 1] === '/') {
+        regex += '/';
+        pos += 2;
+      } else {
+        regex += char;
+        pos += 1;
+      }
+    }
+    const formatEnd = this.formatEnd(pos + 1);
+    if (formatEnd < 0) {
+      return -1;
+    }
+    // Options run to the next `}`; more than eight characters can never be valid RegExp flags.
+    const close = s.slice(formatEnd + 1, formatEnd + 10).indexOf('}');
+    if (close < 0) {
+      return -1;
+    }
+    try {
+      new RegExp(regex, s.slice(formatEnd + 1, formatEnd + 1 + close));
+    } catch {
+      return -1;
+    }
+    return formatEnd + 1 + close;
+  }
+
+  /**
+   * The format part of a transform, from `from` to its closing `/` (returned), or -1. The loop
+   * depends on nothing but the position, so every position it passes is remembered with the result.
+   */
+  private formatEnd(from: number): number {
+    const s = this.source;
+    this.formatEnds ??= new Int32Array(s.length + 2);
+    const memo = this.formatEnds;
+    const visited: number[] = [];
+    let pos = from;
+    let result: number;
+    for (;;) {
+      const known = memo[pos] ?? 0;
+      if (known !== 0) {
+        result = known > 0 ? known - 1 : -1;
+        break;
+      }
+      visited.push(pos);
+      const char = s[pos];
+      if (char === undefined) {
+        result = -1;
+        break;
+      }
+      if (char === '/') {
+        result = pos;
+        break;
+      }
+      if (char === '\\') {
+        pos += s[pos + 1] === '\\' || s[pos + 1] === '/' ? 2 : 1;
+      } else if (char === '$') {
+        pos = this.formatStringEnd(pos) ?? pos + 1;
+      } else {
+        pos += 1;
+      }
+    }
+    for (const position of visited) {
+      memo[position] = result >= 0 ? result + 1 : -1;
+    }
+    return result;
+  }
+
+  /** A format item `$1`, `${1}`, `${1:/upcase}`, `${1:+if}`, `${1:-else}`, `${1:?if:else}`, `${1:else}` at `at`; its end. */
+  private formatStringEnd(at: number): number | undefined {
+    const s = this.source;
+    const complex = s[at + 1] === '{';
+    const digitsStart = complex ? at + 2 : at + 1;
+    if (!isDigit(s[digitsStart])) {
+      return undefined;
+    }
+    const digitsEnd = this.scanHead(digitsStart);
+    if (!complex) {
+      return digitsEnd;
+    }
+    if (s[digitsEnd] === '}') {
+      return digitsEnd + 1;
+    }
+    if (s[digitsEnd] !== ':') {
+      return undefined;
+    }
+    const kind = s[digitsEnd + 1];
+    if (kind === '/') {
+      const nameEnd = isNameStart(s[digitsEnd + 2]) ? this.scanHead(digitsEnd + 2) : -1;
+      return nameEnd > 0 && s[nameEnd] === '}' ? nameEnd + 1 : undefined;
+    }
+    if (kind === '?') {
+      const colon = this.until(':', digitsEnd + 2);
+      const close = colon > digitsEnd + 2 ? this.until('}', colon + 1) : -1;
+      return close > colon + 1 ? close + 1 : undefined;
+    }
+    const valueStart = kind === '+' || kind === '-' ? digitsEnd + 2 : digitsEnd + 1;
+    const close = this.until('}', valueStart);
+    return close > valueStart ? close + 1 : undefined;
+  }
+
+  /**
+   * Where the first unescaped `target` at or after `from` is, or -1 (the end comes first, or a `\`
+   * escapes anything but `$`, `}` or `\`). One right-to-left pass per target, made on first use.
+   */
+  private until(target: ':' | '}', from: number): number {
+    this.untilTables ??= new Map();
+    let table = this.untilTables.get(target);
+    if (!table) {
+      const s = this.source;
+      table = new Int32Array(s.length + 2).fill(-1);
+      for (let pos = s.length - 1; pos >= 0; pos--) {
+        const char = s[pos];
+        if (char === target) {
+          table[pos] = pos;
+        } else if (char === '\\') {
+          table[pos] = SPECIAL.includes(s[pos + 1] ?? 'x') ? (table[pos + 2] ?? -1) : -1;
+        } else {
+          table[pos] = table[pos + 1] ?? -1;
+        }
+      }
+      this.untilTables.set(target, table);
+    }
+    return table[from] ?? -1;
+  }
+}
+
+/** Collects nodes, joining neighbouring text (pieces joined once, not as a rope), as VS Code's tree does. */
+class TextJoiner {
+  private readonly nodes: SnippetNode[] = [];
+  private pieces: string[] = [];
+
+  readonly add = (node: SnippetNode): void => {
+    if (node.kind === 'text') {
+      this.addText(node.raw);
+      return;
+    }
+    this.endText();
+    this.nodes.push(node);
+  };
+
+  addText(raw: string): void {
+    this.pieces.push(raw);
+  }
+
+  done(): SnippetNode[] {
+    this.endText();
+    return this.nodes;
+  }
+
+  private endText(): void {
+    if (this.pieces.length > 0) {
+      this.nodes.push({ kind: 'text', raw: this.pieces.join('') });
+      this.pieces = [];
+    }
+  }
+}
+
+function mergeText(nodes: readonly SnippetNode[]): SnippetNode[] {
+  const joiner = new TextJoiner();
+  nodes.forEach(joiner.add);
+  return joiner.done();
+}

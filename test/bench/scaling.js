@@ -1,0 +1,205 @@
+// Scaling rows for the pure entry points that read user or team text: time on 1 MB of each
+// pathological family ÷ time on 64 KB of it. Linear is 16; the target is ≤ 20 (issue 16).
+//
+//   node test/bench/scaling.js               every row, printed as a table
+//   node test/bench/scaling.js --only snippet  rows whose name contains "snippet"
+//
+// Each row runs in its own Node process with a time limit, so a quadratic entry point shows up as a
+// missed row instead of a frozen bench. run-bench.js calls measureScaling() for its table.
+//
+// To add rows (e.g. the plan checker's): export the entry point from BUNDLE_SOURCE below and push
+// { name, generate(size) → text, run(modules, text) } onto FAMILIES; `modules` is the bundle's exports.
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+const { spawnSync } = require('node:child_process');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const bundleFile = path.join(repoRoot, 'out', 'bench', 'scaling-under-test.js');
+const SMALL = 64 * 1024;
+const LARGE = 1024 * 1024;
+const TARGET = 20;
+/** A row whose 1 MB run takes longer than this has missed its target by far. */
+const ROW_TIME_LIMIT_MS = 120_000;
+
+/** The pure modules under test, bundled and minified as they ship. */
+const BUNDLE_SOURCE = `
+export { keepOnlyVariables, snippetToPlainText, listPlaceholders, renumberPlaceholders, DATE_AND_RANDOM_VARIABLES } from './src/plan/snippet';
+export { splitFrontMatter } from './src/plan/frontMatter';
+export { renderMarkdown } from './src/lesson/render';
+export { parseLessonSections, lessonTitle } from './src/content/lesson';
+export { planFileName, planFolderSegments } from './src/plan/slug';
+`;
+
+/** `unit` repeated to `size` characters. */
+const repeat = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** All four snippet entry points a team template goes through. */
+function snippetEntryPoints(m, text) {
+  const filtered = m.keepOnlyVariables(text, m.DATE_AND_RANDOM_VARIABLES);
+  m.snippetToPlainText(text);
+  m.listPlaceholders(text);
+  m.renumberPlaceholders(text);
+  return filtered.length;
+}
+
+const FAMILIES = [
+  { name: 'snippet: ${1| repeated', generate: (size) => repeat('${1|', size), run: snippetEntryPoints },
+  { name: 'snippet: ${1/ repeated', generate: (size) => repeat('${1/', size), run: snippetEntryPoints },
+  { name: 'snippet: ${1: repeated (open)', generate: (size) => repeat('${1:', size), run: snippetEntryPoints },
+  { name: 'snippet: ${A: repeated (open)', generate: (size) => repeat('${A:', size), run: snippetEntryPoints },
+  { name: 'snippet: ${1/a/${2:+ repeated', generate: (size) => repeat('${1/a/${2:+', size), run: snippetEntryPoints },
+  { name: 'snippet: ${1/a/b/ repeated, } at the end', generate: (size) => repeat('${1/a/b/', size - 1) + '}', run: snippetEntryPoints },
+  { name: 'snippet: ${1|a,b|} $1 $CLIPBOARD lines', generate: (size) => repeat('${1|a,b|} $1 ${2:x $CLIPBOARD}\n', size), run: snippetEntryPoints },
+  {
+    name: 'front matter: name: + spaces + U+2028',
+    generate: (size) => '---\nname:' + ' '.repeat(size - 20) + '\u2028x\n---\nbody',
+    run: (m, text) => m.splitFrontMatter(text).ok,
+  },
+  {
+    name: 'front matter: many key lines',
+    generate: (size) => '---\n' + repeat('key-name:   "value"\n', size - 12) + '\n---\n',
+    run: (m, text) => m.splitFrontMatter(text).ok,
+  },
+  { name: 'render (team note): ## same repeated', generate: (size) => repeat('## same\n', size), run: (m, text) => m.renderMarkdown(text, { idPrefix: 'note-1-' }).html.length },
+  { name: 'render: # a + spaces + x', generate: (size) => '# a' + ' '.repeat(size - 4) + 'x', run: (m, text) => m.renderMarkdown(text).html.length },
+  { name: 'render: # a + spaces + x lines', generate: (size) => repeat('# a' + ' '.repeat(200) + 'x\n', size), run: (m, text) => m.renderMarkdown(text).html.length },
+  { name: 'render: ## h {#same} repeated', generate: (size) => repeat('## h {#same}\n', size), run: (m, text) => m.renderMarkdown(text).html.length },
+  {
+    name: 'render (team note): own anchor links',
+    generate: (size) => repeat('## t\n[a](#t) [b](#t-2) [c](#principle-1)\n', size),
+    run: (m, text) => m.renderMarkdown(text, { idPrefix: 'note-1-' }).html.length,
+  },
+  { name: 'render: aligned table rows', generate: (size) => '| a | b |\n|:-|-:|\n' + repeat('| 1 | 2 |\n', size - 20), run: (m, text) => m.renderMarkdown(text).html.length },
+  { name: 'lesson sections: # a + spaces + x {#id}', generate: (size) => '# a' + ' '.repeat(size - 12) + 'x {#id}', run: (m, text) => m.parseLessonSections(text).length },
+  { name: 'lesson sections: ## s {#s} and fences', generate: (size) => repeat('## s {#s}\n```\n# no\n```\n', size), run: (m, text) => m.parseLessonSections(text).length + (m.lessonTitle(text) ?? '').length },
+  { name: 'lesson sections: ``` lines', generate: (size) => repeat('```\n', size), run: (m, text) => m.parseLessonSections(text).length },
+  { name: 'file name: long title', generate: (size) => repeat('Équipe 协 😀 ', size), run: (m, text) => m.planFileName(new Date(2026, 0, 1), text).length },
+  { name: 'plan folder: long setting', generate: (size) => repeat('a/.. b/', size), run: (m, text) => m.planFolderSegments(text).segments.length },
+];
+
+async function buildBundle() {
+  const esbuild = require('esbuild');
+  fs.mkdirSync(path.dirname(bundleFile), { recursive: true });
+  await esbuild.build({
+    stdin: { contents: BUNDLE_SOURCE, resolveDir: repoRoot, sourcefile: 'scaling-under-test.ts', loader: 'ts' },
+    outfile: bundleFile,
+    bundle: true,
+    minify: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    logLevel: 'silent',
+    // As the shipped bundles: the small entity table, no linkify.
+    alias: { entities: './src/lesson/namedEntities.ts', 'linkify-it': './src/lesson/linkifyDisabled.ts' },
+  });
+}
+
+/**
+ * In the child: the best of `rounds` times of `run` on one text, after a warm-up on a small one.
+ * The garbage of earlier rounds is collected first, so each round pays only for its own.
+ */
+function bestTime(run, text, warmUp, rounds) {
+  run(warmUp);
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    global.gc();
+    const started = process.hrtime.bigint();
+    run(text);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.min(...times);
+}
+
+/**
+ * One family at 64 KB and 1 MB, and, for scale, markdown-it merely parsing the same two texts: a
+ * linear parser that allocates as much pays for the step from V8's young to its old generation too.
+ */
+function childMain(index) {
+  const modules = require(bundleFile);
+  const MarkdownIt = require('markdown-it');
+  const md = new MarkdownIt();
+  const family = FAMILIES[index];
+  const warmUp = family.generate(4096);
+  const small = family.generate(SMALL);
+  const large = family.generate(LARGE);
+  const run = (text) => family.run(modules, text);
+  const parse = (text) => md.parse(text, {});
+  process.stdout.write(
+    JSON.stringify({
+      small: bestTime(run, small, warmUp, 7),
+      large: bestTime(run, large, warmUp, 5),
+      referenceSmall: bestTime(parse, small, warmUp, 7),
+      referenceLarge: bestTime(parse, large, warmUp, 5),
+    }),
+  );
+}
+
+/** Measures every family (or those whose name contains `only`); one row each. */
+async function measureScaling({ only, log = () => {} } = {}) {
+  await buildBundle();
+  const rows = [];
+  for (const [index, family] of FAMILIES.entries()) {
+    if (only && !family.name.includes(only)) {
+      continue;
+    }
+    log(`scaling: ${family.name}`);
+    const result = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', String(index)], {
+      encoding: 'utf8',
+      timeout: ROW_TIME_LIMIT_MS,
+      maxBuffer: 1024 * 1024,
+    });
+    if (result.status !== 0) {
+      const why = result.error && result.error.code === 'ETIMEDOUT' ? `over ${ROW_TIME_LIMIT_MS / 1000} s` : (result.stderr || '').trim().split('\n')[0];
+      rows.push({ name: family.name, small: null, large: null, ratio: null, referenceRatio: null, met: false, note: why });
+      continue;
+    }
+    const { small, large, referenceSmall, referenceLarge } = JSON.parse(result.stdout);
+    const ratio = large / Math.max(small, 0.001);
+    const referenceRatio = referenceLarge / Math.max(referenceSmall, 0.001);
+    rows.push({ name: family.name, small, large, ratio, referenceRatio, met: ratio <= TARGET });
+  }
+  return rows;
+}
+
+function printScaling(rows) {
+  const table = [['Entry point / pathological family', '64 KB', '1 MB', '1 MB ÷ 64 KB', `≤ ${TARGET}`, 'md.parse: 1 MB ÷ 64 KB']];
+  for (const row of rows) {
+    table.push([
+      row.name,
+      row.small === null ? '—' : `${row.small.toFixed(2)} ms`,
+      row.large === null ? row.note : `${row.large.toFixed(1)} ms`,
+      row.ratio === null ? '—' : row.ratio.toFixed(1),
+      row.met ? 'yes' : 'NO',
+      row.referenceRatio === null ? '—' : row.referenceRatio.toFixed(1),
+    ]);
+  }
+  const widths = table[0].map((_, column) => Math.max(...table.map((cells) => String(cells[column]).length)));
+  for (const cells of table) {
+    console.log(cells.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+  }
+}
+
+module.exports = { FAMILIES, TARGET, measureScaling, printScaling };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    childMain(Number(args[1]));
+  } else {
+    const onlyIndex = args.indexOf('--only');
+    const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+    measureScaling({ only, log: (message) => console.error(message) }).then(
+      (rows) => {
+        printScaling(rows);
+        const missed = rows.filter((row) => !row.met);
+        console.log(missed.length ? `scaling targets missed: ${missed.length}` : 'every scaling target met');
+        process.exit(missed.length ? 1 : 0);
+      },
+      (error) => {
+        console.error(`scaling bench could not run: ${error instanceof Error ? error.stack : error}`);
+        process.exit(2);
+      },
+    );
+  }
+}

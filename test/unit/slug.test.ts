@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { headingSlug } from '../../src/content/slug';
+import { isSectionIdShape } from '../../src/lesson/messages';
+import { slugify as headingId } from '../../src/lesson/render';
+import { MAX_FILE_NAME_BYTES, isPortableFileName, planFileName, planFolderSegments, slugify, withCollisionSuffix } from '../../src/plan/slug';
+import { checkProperty, textOf } from './fuzz';
+
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+const day = new Date(2026, 2, 5, 12, 0);
+
+const TITLE_PIECES = [
+  'a', 'Z', ' ', '-', '_', '.', '..', 'é', 'e\u0301', '\u0301', '\u0308', 'Ж', 'ж', '协', '𠀀', '⺀', '部首', 'ｑ', '４', '\u3164', '\u200b',
+  '\u2028', '\t', '<', '>', ':', '"', '/', '\\', '|', '?', '*', '\u0000', '\u001f', 'CON', 'nul', 'com1', '😀', '\ud800', 'İ',
+];
+const title = fc.oneof(textOf(TITLE_PIECES, 80), fc.string({ unit: 'binary', maxLength: 80 }));
+
+describe('issue 16: plan file names valid on Windows, macOS and Linux', () => {
+  it('keeps a name of 60 CJK Extension-B characters within 255 bytes, with a collision suffix too (defect 8)', () => {
+    const name = planFileName(day, '𠀀'.repeat(60));
+    assert.ok(bytes(name) <= MAX_FILE_NAME_BYTES);
+    const suffixed = withCollisionSuffix(name, (candidate) => candidate === name);
+    assert.ok(suffixed.endsWith('-2.md'));
+    assert.ok(bytes(suffixed) <= MAX_FILE_NAME_BYTES, `${bytes(suffixed)} bytes`);
+    assert.ok(bytes(name.replace('.md', '-9999.md')) <= MAX_FILE_NAME_BYTES);
+  });
+
+  it('never makes a blank-looking name from a title of combining marks or invisible letters (defect 8)', () => {
+    assert.equal(planFileName(day, '\u0301\u0308\u0301'), '2026-03-05-plan.md');
+    assert.equal(planFileName(day, '\u3164\u115f\u200b'), '2026-03-05-plan.md');
+    assert.equal(slugify('e\u0301te\u0301'), 'été');
+  });
+
+  it('refuses folder segments that climb out on Windows or are not portable names (defect 8)', () => {
+    const fallback = ['docs', 'collaboration'];
+    assert.deepEqual(planFolderSegments('.. \\'), { segments: fallback, problem: 'outside-workspace' });
+    assert.deepEqual(planFolderSegments('plans/.../x'), { segments: fallback, problem: 'outside-workspace' });
+    for (const setting of ['? : *', 'a/b?', 'plans/con', 'plans/NUL.md', 'x/com1', 'trailing./x', 'a/b /c', 'a/\u3164', 'a/\u0301']) {
+      assert.deepEqual(planFolderSegments(setting), { segments: fallback, problem: 'invalid-name' }, setting);
+    }
+    assert.deepEqual(planFolderSegments('计划/2026 Q1/Équipe'), { segments: ['计划', '2026 Q1', 'Équipe'] });
+  });
+
+  it('keeps accented and Cyrillic letters, in file names and heading ids alike (issue 11)', () => {
+    assert.equal(slugify('Équipe Продажи: план'), 'équipe-продажи-план');
+    assert.equal(headingId('Équipe Продажи: план'), 'équipe-продажи-план');
+    assert.equal(headingSlug('Équipe Продажи: план'), 'équipe-продажи-план');
+  });
+
+  it('makes only portable file names, within 255 bytes even with any suffix', () => {
+    checkProperty(
+      'portable file names',
+      fc.property(title, fc.integer({ min: 2, max: 9999 }), (text, suffix) => {
+        const name = planFileName(day, text);
+        assert.ok(isPortableFileName(name), JSON.stringify([text, name]));
+        const suffixed = name.replace(/\.md$/, `-${suffix}.md`);
+        assert.ok(isPortableFileName(suffixed) && bytes(suffixed) <= MAX_FILE_NAME_BYTES, JSON.stringify(text));
+        assert.match(slugify(text), /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_-]*[\p{L}\p{M}\p{N}])?$/u);
+      }),
+      2000,
+    );
+  });
+
+  it('accepts a plan folder only when every segment is portable', () => {
+    checkProperty(
+      'folder segments portable',
+      fc.property(fc.oneof(textOf([...TITLE_PIECES, '/', '\\', '.', ' '], 40), fc.string({ unit: 'binary' })), (setting) => {
+        const { segments } = planFolderSegments(setting);
+        for (const segment of segments) {
+          assert.ok(isPortableFileName(segment), JSON.stringify([setting, segment]));
+          assert.notEqual(segment.replace(/[. ]+$/, ''), '..');
+        }
+      }),
+      2000,
+    );
+  });
+
+  it('makes heading ids the page check accepts from any title', () => {
+    checkProperty(
+      'heading ids valid',
+      fc.property(title, (text) => {
+        assert.ok(isSectionIdShape(headingId(text)), JSON.stringify(text));
+        assert.ok(isSectionIdShape('note-12-' + headingId(text) + '-9999'), JSON.stringify(text));
+      }),
+      2000,
+    );
+  });
+});
