@@ -16,6 +16,9 @@ const readmeImages = [
   'plan-checker-problems.png',
   'lesson-progress.png',
   'walkthrough.png',
+  'plans-view-section.png',
+  'checkin-reminder.png',
+  'plans-problems-code.png',
 ];
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
