@@ -23,7 +23,21 @@ const lazyChunks = {
   'src/plan/vscode/coachFeature.ts': 'coach.js',
   'src/tips/vscode/dailyTip.ts': 'tip.js',
   'src/plan/vscode/planScanner.ts': 'scan.js',
+  'src/plan/vscode/planCore.ts': 'plan-core.js',
 };
+
+/**
+ * The plan room's shared chunk: every module `src/plan/vscode/planCore.ts` re-exports. A static
+ * import of one of them from a module outside the set becomes a `require` of plan-core.js; imports
+ * among them stay inside the chunk. So the plan model, snippet parser and templates ship once.
+ */
+const PLAN_CORE_ENTRY = 'src/plan/vscode/planCore.ts';
+const planCoreModules = new Set(
+  [...fs.readFileSync(path.join(__dirname, PLAN_CORE_ENTRY), 'utf8').matchAll(/^export \* from '([^']+)';$/gm)].map((match) =>
+    path.relative(__dirname, path.resolve(path.dirname(path.join(__dirname, PLAN_CORE_ENTRY)), match[1] + '.ts')).split(path.sep).join('/'),
+  ),
+);
+planCoreModules.add(PLAN_CORE_ENTRY);
 
 /**
  * Libraries several chunks share, each shipped once as its own file: a static import of one
@@ -51,6 +65,22 @@ const lazyChunkPlugin = {
         const chunk = lazyChunks[relative];
         if (chunk) {
           return { path: './' + chunk, external: true };
+        }
+      }
+      return undefined;
+    });
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'import-statement') {
+        return undefined;
+      }
+      const importer = path.relative(__dirname, args.importer).split(path.sep).join('/');
+      if (planCoreModules.has(importer)) {
+        return undefined; // Inside the shared chunk: bundled with it.
+      }
+      for (const ext of ['.ts', '']) {
+        const target = path.relative(__dirname, path.resolve(args.resolveDir, args.path + ext)).split(path.sep).join('/');
+        if (planCoreModules.has(target)) {
+          return { path: './plan-core.js', external: true };
         }
       }
       return undefined;
@@ -175,6 +205,10 @@ if (tests) {
 }
 
 async function main() {
+  if (!watch) {
+    // Only what this build writes: a chunk renamed or dropped must not linger (and ship in the .vsix).
+    fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+  }
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -4,10 +4,11 @@ import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
 import { sectionOfLessonLink } from './lesson/lessonLink';
 import type { LessonFeature } from './lesson/vscode/lessonFeature';
-import { createLessonPanel } from './lesson/vscode/lessonPanel';
+import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
+import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import type { DailyTipController } from './tips/vscode/dailyTip';
@@ -35,17 +36,25 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
+  // One template catalogue (its own small chunk), shared by Insert, New Plan and the coach.
+  let templateCatalogue: Promise<TemplateCatalogue> | undefined;
+  const catalogue = (): Promise<TemplateCatalogue> =>
+    (templateCatalogue ??= import('./plan/vscode/planCore').then((module) => {
+      const created = new module.TemplateCatalogue(context.extensionUri, log);
+      context.subscriptions.push(created);
+      return created;
+    }));
   let planFeature: Promise<PlanFeature> | undefined;
   const plan = (): Promise<PlanFeature> =>
-    (planFeature ??= import('./plan/vscode/planFeature').then((module) => {
-      const feature = module.createPlanFeature(context, log);
+    (planFeature ??= Promise.all([import('./plan/vscode/planFeature'), catalogue()]).then(([module, shared]) => {
+      const feature = module.createPlanFeature(context, log, { catalogue: shared });
       context.subscriptions.push(feature);
       return feature;
     }));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
-    (coachFeature ??= import('./plan/vscode/coachFeature').then((module) =>
-      module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState }),
+    (coachFeature ??= Promise.all([import('./plan/vscode/coachFeature'), catalogue()]).then(([module, shared]) =>
+      module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState, catalogue: shared }),
     ));
   const plansView = createPlansView(coach);
   context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
@@ -70,10 +79,11 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
         }
       },
     }),
-    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown) => {
+    vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown, options?: unknown) => {
+      const preserveFocus = wantsFocusKept(options);
       // The first time, the panel is created before the lesson chunk loads: VS Code builds the webview meanwhile.
-      const created = lessonFeature === undefined ? createLessonPanel() : undefined;
-      return (await lesson()).openLesson(sectionId, created);
+      const created = lessonFeature === undefined ? createLessonPanel(preserveFocus) : undefined;
+      return (await lesson()).openLesson(sectionId, created, preserveFocus);
     }),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),
     vscode.commands.registerCommand('collabCoach.nextTip', () => tip.showNextTip()),

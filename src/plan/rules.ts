@@ -220,7 +220,7 @@ export function overdueCheckins(context: RuleContext): RuleFinding[] {
 }
 
 /** Sections of the full plan that a plan holding some of them lacks. */
-export function missingSections(context: RuleContext): RuleFinding[] {
+export function missingFullPlanSections(context: RuleContext): RuleFinding[] {
   const present = new Map<string, PlanSection>();
   for (const section of context.model.sections) {
     if (!present.has(section.marker)) {
@@ -254,6 +254,6 @@ export function missingSections(context: RuleContext): RuleFinding[] {
 
 /** Every rule over a plan, in document order. */
 export function runRules(context: RuleContext): RuleFinding[] {
-  const findings = [...sectionRules(context), ...overdueCheckins(context), ...missingSections(context)];
+  const findings = [...sectionRules(context), ...overdueCheckins(context), ...missingFullPlanSections(context)];
   return findings.sort((a, b) => a.line - b.line);
 }

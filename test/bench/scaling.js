@@ -29,6 +29,8 @@ export { splitFrontMatter } from './src/plan/frontMatter';
 export { renderMarkdown } from './src/lesson/render';
 export { parseLessonSections, lessonTitle } from './src/content/lesson';
 export { planFileName, planFolderSegments } from './src/plan/slug';
+export { checkPlan } from './src/plan/checker';
+export { missingSectionInsertion, fixAllMissingSections } from './src/plan/insertion';
 `;
 
 /** `unit` repeated to `size` characters. */
@@ -74,6 +76,26 @@ const FAMILIES = [
   { name: 'lesson sections: # a + spaces + x {#id}', generate: (size) => '# a' + ' '.repeat(size - 12) + 'x {#id}', run: (m, text) => m.parseLessonSections(text).length },
   { name: 'lesson sections: ## s {#s} and fences', generate: (size) => repeat('## s {#s}\n```\n# no\n```\n', size), run: (m, text) => m.parseLessonSections(text).length + (m.lessonTitle(text) ?? '').length },
   { name: 'lesson sections: ``` lines', generate: (size) => repeat('```\n', size), run: (m, text) => m.parseLessonSections(text).length },
+  {
+    name: 'plan check: field + spaces + U+2028',
+    generate: (size) => '<!-- collab:needs -->\n- **My need**:' + ' '.repeat(size - 40) + '\u2028x\n',
+    run: (m, text) => m.checkPlan(text, { today: new Date(2026, 0, 1) }).findings.length,
+  },
+  {
+    name: 'plan check: open check-ins',
+    generate: (size) => '<!-- collab:workload -->\n' + repeat('- [ ] 2026-01-05 Rebalance\n', size - 26),
+    run: (m, text) => m.checkPlan(text, { today: new Date(2026, 5, 1) }).findings.length,
+  },
+  {
+    name: 'plan check: markers, fences and comments',
+    generate: (size) => repeat('<!-- collab:needs -->\n```npm ci``` x\n\t<!-- collab:x -->\n<!--\n<!-- collab:y -->\n-->\n| a \\| b | c |\n|---|---|\n', size),
+    run: (m, text) => m.checkPlan(text, { today: new Date(2026, 0, 1) }).sections.length,
+  },
+  {
+    name: 'plan check: suppression comments',
+    generate: (size) => '<!-- collab:workload -->\n' + repeat('<!-- collab-coach-disable-next-line overdue-checkin -->\n- [ ] 2026-01-05 x\n', size - 26),
+    run: (m, text) => m.checkPlan(text, { today: new Date(2026, 5, 1) }).hidden,
+  },
   { name: 'file name: long title', generate: (size) => repeat('Équipe 协 😀 ', size), run: (m, text) => m.planFileName(new Date(2026, 0, 1), text).length },
   { name: 'plan folder: long setting', generate: (size) => repeat('a/.. b/', size), run: (m, text) => m.planFolderSegments(text).segments.length },
 ];

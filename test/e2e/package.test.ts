@@ -20,7 +20,7 @@ const ALLOWED: readonly (RegExp | ((file: string) => boolean))[] = [
   /^dist\/webview\/lesson\.js$/,
   /^media\/(icon\.png|collab\.svg|lesson\.css)$/,
   /^media\/walkthrough\/themes\/[a-z]+\.(light|dark|hc)\.svg$/,
-  /^l10n\/bundle\.l10n(\.zh-cn)?\.json$/,
+  /^l10n\/bundle\.l10n\.zh-cn\.json$/,
   /^content\/lesson\/(zh-cn|en)\.md$/,
   /^content\/tips\.json$/,
   /^content\/templates\/[a-z-]+\.(zh-cn|en)\.md$/,

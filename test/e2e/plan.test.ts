@@ -14,7 +14,7 @@ describe('planning templates, as a user inserts them', function () {
     await workbench?.close();
   });
 
-  it('inserts the full plan from the command palette; Tab walks to the second question; the answer is saved to disk', async function () {
+  it('inserts the full plan under the title the file has, from the command palette; Tab walks the questions; the answers are saved to disk', async function () {
     const { page } = workbench;
     const file = path.join(workbench.folder, 'docs', 'budget-plan.md');
     await workbench.openFile('budget-plan.md', '年底预算协同');
@@ -27,9 +27,11 @@ describe('planning templates, as a user inserts them', function () {
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-line', { hasText: '协同部门' }).first().waitFor({ timeout: 15000 });
 
-    // The first blank is selected; Tab moves to the second question, which typing replaces.
-    await page.keyboard.press('Tab');
+    // The file has its own title, so the plan adds none: the first blank selected is the partner;
+    // Tab moves to the next question, which typing replaces.
     await page.keyboard.type('财务部');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('按时关账，少做手工对账');
     await page.keyboard.press('Escape');
     await workbench.screenshot('plan-typed');
     await page.keyboard.press('Control+S');
@@ -42,6 +44,8 @@ describe('planning templates, as a user inserts them', function () {
     }
     assert.match(saved, /^# 年底预算协同/);
     assert.match(saved, /- 协同部门：财务部\n/);
+    assert.match(saved, /- \*\*我的诉求\*\*：按时关账，少做手工对账\n/);
+    assert.equal(saved.match(/^# /gm)?.length, 1, 'one title');
     for (const marker of ['needs', 'shared-interest', 'self-protection', 'workload']) {
       assert.ok(saved.includes(`<!-- collab:${marker} -->`), `the saved plan has the ${marker} section`);
     }

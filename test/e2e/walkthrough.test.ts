@@ -23,7 +23,7 @@ describe('the walkthrough on the Welcome page', function () {
     const steps = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();
     assert.deepEqual(
       steps.map((title) => title.trim()),
-      ['Read the three principles', 'Create your first plan', 'Check it', 'Meet the daily tip'],
+      ['Read the three principles', 'Create your first plan', 'Check it', 'Get to know the daily tip'],
     );
     // The step's picture: the SVG for the current theme, with its alt text.
     const picture = walkthrough.locator('.getting-started-media img').first();

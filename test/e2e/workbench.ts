@@ -122,7 +122,8 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       await input.fill('>Preferences: Color Theme');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 15000 });
       await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15000 });
+      // The theme picker, not the palette still closing: only it lists the high-contrast theme.
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 15000 });
       await input.fill(name);
       const row = page
         .locator('.quick-input-widget .monaco-list-row')

@@ -74,7 +74,7 @@ describe('daily tip (extension host)', () => {
   it("opens the lesson at the tip's section when clicked", () => {
     const snapshot = tip.snapshot();
     assert.ok(snapshot);
-    assert.deepEqual(snapshot.command, { command: 'collabCoach.openLesson', arguments: [snapshot.sectionId] });
+    assert.deepEqual(snapshot.command, { command: 'collabCoach.openLesson', arguments: [snapshot.sectionId, { preserveFocus: true }] });
     const openLink = `command:collabCoach.openLesson?${encodeURIComponent(JSON.stringify([snapshot.sectionId]))}`;
     assert.ok(snapshot.tooltip.includes(openLink), snapshot.tooltip);
   });
@@ -118,7 +118,7 @@ describe('daily tip (extension host)', () => {
     const focused = tip.snapshot();
     assert.ok(focused);
     assert.equal(focused.tipId, expected.id);
-    assert.deepEqual(focused.command?.arguments, ['example-finance']);
+    assert.deepEqual(focused.command?.arguments, ['example-finance', { preserveFocus: true }]);
 
     tip.showSectionTip(undefined);
     assert.equal(tip.snapshot()?.tipId, daily.tipId);

@@ -204,4 +204,29 @@ describe('the coach at workspace scale (extension host)', function () {
     await waitFor('findings of a plan never opened', () => coachCodes(uri), (codes) => codes.includes('overdue-checkin'));
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()), 'the plan was not opened');
   });
+  it('skips a huge, a binary and a non-UTF-8 .md file on bad ground, writes nothing, and lists the rest', async function () {
+    const marker = '<!-- collab:needs -->\n## Needs\n';
+    const huge = new Uint8Array(3 * 1024 * 1024).fill(0x61);
+    huge.set(encoder.encode(marker), 0);
+    const binary = new Uint8Array([...encoder.encode(marker), 0, 1, 2, 3]);
+    const latin1 = new Uint8Array([...encoder.encode(marker), 0xe9, 0xff, 0xfe]);
+    const files: [string, Uint8Array][] = [
+      ['plans-under-test/bad/huge.md', huge],
+      ['plans-under-test/bad/binary.md', binary],
+      ['plans-under-test/bad/latin1.md', latin1],
+    ];
+    for (const [name, bytes] of files) {
+      const uri = vscode.Uri.joinPath(folder, name);
+      await vscode.workspace.fs.writeFile(uri, bytes);
+      written.push(uri);
+    }
+    await coach.index.rescan();
+    const listed = (await rows()).map((node) => node.uri.path);
+    assert.ok(listed.length >= 1, 'the good plans are still listed');
+    assert.ok(!listed.some((file) => file.includes('/bad/')), listed.join('\n'));
+    for (const [name, bytes] of files) {
+      const after = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name));
+      assert.equal(after.byteLength, bytes.byteLength, `${name} left as it was`);
+    }
+  });
 });

@@ -51,6 +51,9 @@ async function buildWebTests() {
     platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
+    // The tests run in a web worker: packages with a worker build (markdownlint's entity decoder)
+    // must not get their DOM one, which needs `document`.
+    conditions: ['worker'],
     external: ['vscode'],
     // The extension-host tests import Node's assert; a web worker has none.
     alias: { 'node:assert/strict': assertShim, 'node:assert': assertShim, assert: assertShim },

@@ -28,8 +28,8 @@ export interface LessonSnapshot {
 export interface LessonFeature {
   resolveWebviewView(view: vscode.WebviewView): Promise<void>;
   restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
-  /** Opens (or reveals) the panel; `created` is a panel made before this chunk loaded. */
-  openLesson(sectionId?: unknown, created?: vscode.WebviewPanel): Promise<void>;
+  /** Opens (or reveals) the panel; `created` is a panel made before this chunk loaded; `preserveFocus` keeps the keyboard where it is. */
+  openLesson(sectionId?: unknown, created?: vscode.WebviewPanel, preserveFocus?: boolean): Promise<void>;
   refreshProgress(): void;
   snapshot(): LessonSnapshot;
 }
@@ -146,7 +146,7 @@ export function createLessonFeature(
       adoptPanel(webviewPanel);
     },
 
-    async openLesson(sectionId, created) {
+    async openLesson(sectionId, created, preserveFocus = false) {
       const target = isLessonSectionId(sectionId) ? sectionId : undefined;
       if (sectionId !== undefined && target === undefined) {
         void vscode.window.showWarningMessage(
@@ -155,13 +155,13 @@ export function createLessonFeature(
       }
       if (panel && panelPage) {
         created?.dispose();
-        panel.reveal(undefined, false);
+        panel.reveal(undefined, preserveFocus);
         if (target) {
           panelPage.scrollTo(target);
         }
         return;
       }
-      adoptPanel(created ?? createLessonPanel(), target);
+      adoptPanel(created ?? createLessonPanel(preserveFocus), target);
     },
 
     refreshProgress() {

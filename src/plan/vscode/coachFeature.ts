@@ -20,6 +20,7 @@ import { CoachDiagnostics } from './coachDiagnostics';
 import { CoachTemplates } from './coachTemplates';
 import { type CheckReason, PlanReports } from './planReports';
 import { PracticeRecorder } from './practiceRecorder';
+import type { TemplateCatalogue } from './templateCatalogue';
 import { SectionCodeLens } from './sectionCodeLens';
 import { SectionTipFollower } from './sectionTipFollower';
 
@@ -51,6 +52,8 @@ export interface CoachDependencies {
   readonly plansView: PlansViewHost;
   /** Where reminders keep the day they were shown (the workspace's state). */
   readonly state: ReminderState;
+  /** The one template catalogue, shared with Insert and New Plan. */
+  readonly catalogue: TemplateCatalogue;
 }
 
 class Coach extends Disposable implements CoachFeature {
@@ -62,12 +65,9 @@ class Coach extends Disposable implements CoachFeature {
   readonly index: PlanIndex;
   readonly reminders: CheckinReminders;
 
-  constructor(
-    extensionUri: vscode.Uri,
-    private readonly deps: CoachDependencies,
-  ) {
+  constructor(private readonly deps: CoachDependencies) {
     super();
-    this.templates = new CoachTemplates(extensionUri, deps.log);
+    this.templates = new CoachTemplates(deps.catalogue);
     this.reports = this._register(new PlanReports(this.templates));
     this.diagnostics = this._register(new CoachDiagnostics(this.reports));
     this._register(new CoachCodeActions(this.reports, this.templates));
@@ -138,7 +138,7 @@ class Coach extends Disposable implements CoachFeature {
 }
 
 export function createCoachFeature(context: vscode.ExtensionContext, deps: CoachDependencies): CoachFeature {
-  const coach = new Coach(context.extensionUri, deps);
+  const coach = new Coach(deps);
   context.subscriptions.push(coach);
   return coach;
 }

@@ -50,8 +50,8 @@ export class PlanIndex extends Disposable {
         }
       }),
     );
-    // A plan closed in the editor: what counts again is the file on disk.
-    this._register(reports.onDidRemove((uri) => this.schedule(uri)));
+    // A plan closed in the editor: what counts again is the file on disk (an untitled one has none).
+    this._register(reports.onDidRemove((uri) => (uri.scheme === 'untitled' ? this.forget(uri) : this.schedule(uri))));
     this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
   }
 

@@ -168,7 +168,8 @@ class DailyTipItem implements DailyTipController, vscode.Disposable {
     const command = {
       command: OPEN_LESSON_COMMAND,
       title: vscode.l10n.t('Open in lesson'),
-      arguments: [tip.section],
+      // Opened from the status bar, the lesson must not take the keyboard (a palette opened meanwhile keeps it).
+      arguments: [tip.section, { preserveFocus: true }],
     };
     const tooltip = buildTooltip(tip, language, sectionTip !== undefined);
     this.item.text = `$(lightbulb) ${short}`;
@@ -219,7 +220,7 @@ function buildTooltip(tip: Tip, language: ContentLanguage, forSection: boolean):
   tooltip.appendMarkdown('\n\n*');
   tooltip.appendText(vscode.l10n.t('From the lesson: {0}', sectionTitle(tip.section, language)));
   tooltip.appendMarkdown('*\n\n');
-  const openArgs = encodeURIComponent(JSON.stringify([tip.section]));
+  const openArgs = encodeURIComponent(JSON.stringify([tip.section, { preserveFocus: true }]));
   tooltip.appendMarkdown(`[${escapeLinkText(vscode.l10n.t('Open in lesson'))}](command:${OPEN_LESSON_COMMAND}?${openArgs})`);
   tooltip.appendMarkdown(' · ');
   tooltip.appendMarkdown(`[${escapeLinkText(vscode.l10n.t('Next tip'))}](command:${NEXT_TIP_COMMAND})`);
