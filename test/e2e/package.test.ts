@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readZip } = require('../bench/zip.js') as { readZip(file: string): Map<string, Buffer> };
+// Read from the repository at run time (not bundled into this test): esbuild.js finds its sources by its own path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nodeBundleFiles } = require('../../esbuild.js') as { nodeBundleFiles: readonly string[] };
+const { nodeBundleFiles } = require(path.join(process.cwd(), 'esbuild.js')) as { nodeBundleFiles: readonly string[] };
 const NODE_BUNDLE = nodeBundleFiles.map((file) => `dist/${file}`);
 
 /** What may ship: only what runs (see .vscodeignore); the Node bundle's files as esbuild.js lists them. */

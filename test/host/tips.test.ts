@@ -75,7 +75,7 @@ describe('daily tip (extension host)', () => {
     const snapshot = tip.snapshot();
     assert.ok(snapshot);
     assert.deepEqual(snapshot.command, { command: 'collabCoach.openLesson', arguments: [snapshot.sectionId, { preserveFocus: true }] });
-    const openLink = `command:collabCoach.openLesson?${encodeURIComponent(JSON.stringify([snapshot.sectionId]))}`;
+    const openLink = `command:collabCoach.openLesson?${encodeURIComponent(JSON.stringify([snapshot.sectionId, { preserveFocus: true }]))}`;
     assert.ok(snapshot.tooltip.includes(openLink), snapshot.tooltip);
   });
 

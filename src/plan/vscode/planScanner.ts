@@ -60,7 +60,8 @@ export async function findMarkdownFiles(token?: vscode.CancellationToken): Promi
     found = [];
   }
   if (found.length > 0) {
-    return found;
+    // Not every search provider applies the exclude glob (VS Code for the Web's does not): skip the folders again here.
+    return found.filter((uri) => !uri.path.split('/').some((segment) => WALK_SKIPPED.has(segment)));
   }
   // A file system without a search provider (some virtual workspaces) answers nothing: walk it.
   const walked: vscode.Uri[] = [];
