@@ -23,6 +23,9 @@
 //   5. size      the .vsix.
 //   6. scaling   each pure entry point that reads user or team text, on 1 MB ÷ 64 KB of each
 //                pathological family (test/bench/scaling.js; `node test/bench/scaling.js` alone).
+//   7. workspace the Plans view over a generated workspace of 1,000 plans and 5,000 other Markdown
+//                files (test/bench/workspace.js): every plan listed vs reading the files + md.parse,
+//                one edited plan's row vs one checkPlan, the heap the index holds.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -418,6 +421,7 @@ function buildRows(results) {
   if (plan) {
     rows.push(planRow(plan));
   }
+  rows.push(...require('./workspace').workspaceRows(results.workspace));
   rows.push(...scalingRows(results.scaling || []));
   rows.push({
     id: 'vsix',
@@ -618,6 +622,11 @@ async function main() {
     results.plan = await planBench(options.planRounds);
     if (!results.plan.available) {
       log(`plan checker: ${results.plan.reason}`);
+    }
+    // The Plans view over 1,000 plans + 5,000 other Markdown files (test/bench/workspace.js).
+    results.workspace = await require('./workspace').measureWorkspace({ log, build: SHIPPED_BUILD, outDir: benchOut });
+    if (!results.workspace.available) {
+      log(`workspace: ${results.workspace.reason}`);
     }
     // Scaling rows (test/bench/scaling.js): 1 MB ÷ 64 KB of each pathological family, target ≤ 20.
     results.scaling = await require('./scaling').measureScaling({ log });
