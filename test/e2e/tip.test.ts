@@ -57,7 +57,9 @@ describe('the daily tip, as a user sees it', function () {
         }),
       ),
     );
-    assert.equal(await panel.locator(':focus').getAttribute('id'), expected.section, 'focus moved to the section heading');
+    // Opened from the status bar, the lesson shows the section but leaves the keyboard where it was
+    // (a command palette opened meanwhile keeps its keys: see accessibility.test.ts).
+    assert.equal(await panel.locator(':focus').count(), 0, 'the keyboard stays where it was');
     await workbench.screenshot('tip-click-opens-lesson');
   });
 });

@@ -120,10 +120,23 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
     async pickColorTheme(name, workbenchClass) {
       const input = await workbench.openCommandPalette();
       await input.fill('>Preferences: Color Theme');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
-      // The theme picker, not the palette still closing: only it lists the high-contrast theme.
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 15000 });
+      // Exactly that command: "Browse Color Themes in Marketplace" may be listed first, and needs the network.
+      const command = page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
+        .first();
+      await command.waitFor({ timeout: 15000 });
+      await command.click();
+      // The theme picker, not the palette still closing: its input asks for a colour theme.
+      await page
+        .locator('.quick-input-widget input[placeholder*="Color Theme"], .quick-input-widget input[aria-label*="Color Theme"]')
+        .first()
+        .waitFor({ timeout: 15000 })
+        .catch(async (error: unknown) => {
+          const shown = await page.locator('.quick-input-widget').innerText().catch(() => '(no quick input)');
+          await workbench.screenshot('theme-picker-not-shown');
+          throw new Error(`${String(error)}\nquick input showed: ${shown.slice(0, 500)}`);
+        });
       await input.fill(name);
       const row = page
         .locator('.quick-input-widget .monaco-list-row')
