@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../base/dispose';
 import { localIsoDate } from '../slug';
-import type { PlanSectionState } from '../checker';
+import type { PlanReport, PlanSectionState } from '../checker';
 import { comparePlans, type PlanSummary, summarizePlan } from '../planSummary';
 import type { PlanCheckin } from '../planModel';
 import type { FindingCode } from '../rules';
@@ -49,6 +49,9 @@ function openAt(uri: vscode.Uri, line: number): vscode.Command {
 }
 
 export class PlansTree extends Disposable {
+  /** Each report's summary, made once: a change to one plan re-summarizes that plan only. */
+  private readonly summaries = new WeakMap<PlanReport, { readonly day: string; readonly summary: PlanSummary }>();
+
   constructor(
     private readonly index: PlanIndex,
     private readonly host: PlansViewHost,
@@ -74,13 +77,23 @@ export class PlansTree extends Disposable {
   planNodes(plans: readonly IndexedPlan[]): Extract<PlanTreeNode, { kind: 'plan' }>[] {
     const today = localIsoDate(new Date());
     return plans
-      .map((plan) => ({ plan, summary: summarizePlan(plan.report, today), name: fileName(plan.uri) }))
+      .map((plan) => ({ plan, summary: this.summaryOf(plan.report, today), name: fileName(plan.uri) }))
       .sort(
         (a, b) =>
           comparePlans({ summary: a.summary, name: a.summary.title ?? a.name }, { summary: b.summary, name: b.summary.title ?? b.name }) ||
           a.plan.uri.toString().localeCompare(b.plan.uri.toString()),
       )
       .map(({ plan, summary }) => ({ kind: 'plan', uri: plan.uri, plan, summary, item: this.planItem(plan, summary) }));
+  }
+
+  private summaryOf(report: PlanReport, today: string): PlanSummary {
+    const known = this.summaries.get(report);
+    if (known && known.day === today) {
+      return known.summary;
+    }
+    const summary = summarizePlan(report, today);
+    this.summaries.set(report, { day: today, summary });
+    return summary;
   }
 
   private update(): void {
