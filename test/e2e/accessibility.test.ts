@@ -108,6 +108,8 @@ describe('the lesson page, for everyone (axe-core, keyboard only)', function () 
     // Until its page is up, a webview that has the focus swallows F1: let the view load first.
     await workbench.lessonFrame('view').locator('main#lesson h1').waitFor({ timeout: 60000 });
     await workbench.runCommand('Collab Coach: Open the Lesson');
+    // Opened from the palette, the panel takes the focus once its page is up: let it, before using the palette again.
+    await workbench.lessonFrame('panel').locator('main#lesson h1').waitFor({ timeout: 60000 });
     const rows: string[] = [];
     const violations: string[] = [];
     for (const theme of THEMES) {

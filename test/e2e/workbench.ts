@@ -118,8 +118,19 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       }
     },
     async pickColorTheme(name, workbenchClass) {
-      const input = await workbench.openCommandPalette();
-      await input.fill('>Preferences: Color Theme');
+      // A webview still loading may take the focus back and close the palette: open it again then.
+      let input = await workbench.openCommandPalette();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await input.fill('>Preferences: Color Theme', { timeout: 5000 });
+          break;
+        } catch (error) {
+          if (attempt >= 4) {
+            throw error;
+          }
+          input = await workbench.openCommandPalette();
+        }
+      }
       // Exactly that command: "Browse Color Themes in Marketplace" may be listed first, and needs the network.
       const command = page
         .locator('.quick-input-widget .monaco-list-row')
