@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localIsoDate } from '../../src/plan/slug';
 import { type Workbench, openWorkbench } from './workbench';
-
-function localIsoDate(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 describe('the Plans view and check-in reminders, as a user meets them', function () {
   let workbench: Workbench;

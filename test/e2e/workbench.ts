@@ -40,6 +40,13 @@ function webviewSelector(placement: 'view' | 'panel'): string {
   return `iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]${purpose}`;
 }
 
+/** Clicks the quick-input row whose label is `label` (not merely contains it), once it is listed. */
+async function clickQuickInputRow(page: Page, label: RegExp): Promise<void> {
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ timeout: 15000 });
+  await row.click();
+}
+
 /** Opens the workbench; `restricted` opens the second one, whose folder is not trusted. */
 export async function openWorkbench(options: { restricted?: boolean } = {}): Promise<Workbench> {
   const url = requiredEnv(options.restricted ? 'COLLAB_COACH_E2E_RESTRICTED_URL' : 'COLLAB_COACH_E2E_URL');
@@ -80,12 +87,7 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       const input = page.locator('.quick-input-widget input').first();
       await input.waitFor({ state: 'visible', timeout: 10000 });
       await input.fill(name);
-      const row = page
-        .locator('.quick-input-widget .monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
-        .first();
-      await row.waitFor({ timeout: 15000 });
-      await row.click();
+      await clickQuickInputRow(page, new RegExp(`^${name}$`));
       await page.locator('.editor-instance .view-line', { hasText: firstText }).first().waitFor({ timeout: 30000 });
     },
     statusTip() {
@@ -132,12 +134,7 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
         }
       }
       // Exactly that command: "Browse Color Themes in Marketplace" may be listed first, and needs the network.
-      const command = page
-        .locator('.quick-input-widget .monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
-        .first();
-      await command.waitFor({ timeout: 15000 });
-      await command.click();
+      await clickQuickInputRow(page, /^Preferences: Color Theme$/);
       // The theme picker, not the palette still closing: its input asks for a colour theme.
       await page
         .locator('.quick-input-widget input[placeholder*="Color Theme"], .quick-input-widget input[aria-label*="Color Theme"]')
@@ -149,12 +146,7 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
           throw new Error(`${String(error)}\nquick input showed: ${shown.slice(0, 500)}`);
         });
       await input.fill(name);
-      const row = page
-        .locator('.quick-input-widget .monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
-        .first();
-      await row.waitFor({ timeout: 15000 });
-      await row.click();
+      await clickQuickInputRow(page, new RegExp(`^${name}$`));
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
       await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 15000 });
     },

@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
+import { mayHoldMarkers } from '../markerProbe';
 
 /** Largest Markdown file read for plans; a plan is a few KB, a 50 MB file is something else. */
 export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
 /** Files read at once: enough to keep the disk busy, few enough to keep the host responsive. */
 const READ_CONCURRENCY = 8;
-const MARKER_START = /<!--[ \t]*collab:/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export type PlanFileRead =
@@ -118,7 +118,7 @@ export async function readPlanFile(uri: vscode.Uri, log: Log): Promise<PlanFileR
     } catch {
       return skipped(uri, log, 'not UTF-8 text');
     }
-    return text.includes('collab:') && MARKER_START.test(text) ? { kind: 'plan', text } : { kind: 'not-a-plan' };
+    return mayHoldMarkers(text) ? { kind: 'plan', text } : { kind: 'not-a-plan' };
   } catch (error) {
     return skipped(uri, log, `unreadable (${error instanceof Error ? error.message : String(error)})`);
   }

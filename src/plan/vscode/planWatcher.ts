@@ -6,18 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
+import { mayHoldMarkers } from '../markerProbe';
 import type { CoachFeature } from './coachFeature';
 import type { CheckReason } from './planReports';
 
 const PLAN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
 /** Edits settle this long before a plan is checked again. */
 export const PLAN_CHECK_DEBOUNCE_MS = 300;
-/** The start of a marker line, `<!-- collab:`, spaced as the markers allow. */
-const MARKER_START = /<!--[ \t]*collab:/;
-
-function holdsMarkers(text: string): boolean {
-  return text.includes('collab:') && MARKER_START.test(text);
-}
 
 export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach: () => Promise<CoachFeature>, log: Log): vscode.Disposable {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -33,7 +28,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
       return;
     }
     const key = document.uri.toString();
-    if (PLAN_LANGUAGES.has(document.languageId) && holdsMarkers(document.getText())) {
+    if (PLAN_LANGUAGES.has(document.languageId) && mayHoldMarkers(document.getText())) {
       plans.add(key);
       withCoach((coach) => {
         if (!document.isClosed) {
