@@ -36,10 +36,10 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
-  // One template catalogue (its own small chunk), shared by Insert, New Plan and the coach.
+  // One template catalogue, shared by Insert, New Plan and the coach.
   let templateCatalogue: Promise<TemplateCatalogue> | undefined;
   const catalogue = (): Promise<TemplateCatalogue> =>
-    (templateCatalogue ??= import('./plan/vscode/planCore').then((module) => {
+    (templateCatalogue ??= import('./plan/vscode/templateCatalogue').then((module) => {
       const created = new module.TemplateCatalogue(context.extensionUri, log);
       context.subscriptions.push(created);
       return created;
