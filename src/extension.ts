@@ -7,6 +7,7 @@ import type { LessonFeature } from './lesson/vscode/lessonFeature';
 import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
+import type { DraftMessageFeature } from './plan/vscode/draftMessageCommand';
 import type { PlanFeature } from './plan/vscode/planFeature';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
@@ -56,6 +57,13 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     (coachFeature ??= Promise.all([import('./plan/vscode/coachFeature'), catalogue()]).then(([module, shared]) =>
       module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState, catalogue: shared }),
     ));
+  let draftFeature: Promise<DraftMessageFeature> | undefined;
+  const drafts = (): Promise<DraftMessageFeature> =>
+    (draftFeature ??= Promise.all([import('./plan/vscode/draftMessageCommand'), catalogue()]).then(([module, shared]) => {
+      const feature = module.createDraftMessageFeature(shared, log);
+      context.subscriptions.push(feature);
+      return feature;
+    }));
   const plansView = createPlansView(coach);
   context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
@@ -91,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.commands.registerCommand('collabCoach.fixAll', async (target?: unknown) => (await coach()).fixAll(planUriOf(target))),
     vscode.commands.registerCommand('collabCoach.plans.openLesson', async (target?: unknown) => (await lesson()).openLesson(lessonSectionOf(target))),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
+    vscode.commands.registerCommand('collabCoach.draftMessage', async (target?: unknown) => (await drafts()).draftMessage(planUriOf(target))),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
       await progress().reset();
       void vscode.window.showInformationMessage(vscode.l10n.t('Collab Coach progress has been reset.'));
