@@ -24,6 +24,7 @@ const lazyChunks = {
   'src/tips/vscode/dailyTip.ts': 'tip.js',
   'src/plan/vscode/planScanner.ts': 'scan.js',
   'src/plan/vscode/planCore.ts': 'plan-core.js',
+  'src/plan/vscode/agentToolsFeature.ts': 'agent-tools.js',
 };
 
 /**
