@@ -134,6 +134,21 @@ describe('language model tools for agents (extension host)', function () {
       await vscode.workspace.getConfiguration('collabCoach').update('coach.rules', undefined, vscode.ConfigurationTarget.Global);
     });
 
+    it("checks an open plan's unsaved text, as the coach does", async function () {
+      const openPath = 'lm-tools-under-test/open.md';
+      const uri = await write(openPath, decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, planPath))));
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const line = document.getText().split('\n').findIndex((text) => text.includes('[ ] 2020-04-06'));
+      assert.ok(await editor.edit((builder) => builder.replace(document.lineAt(line).range, document.lineAt(line).text.replace('[ ] 2020-04-06', '[x] 2020-04-06'))));
+      assert.ok(document.isDirty);
+      const result = JSON.parse(await invoke('collabCoach_checkPlan', { path: openPath })) as { plans: { findings: unknown[] }[] };
+      assert.deepEqual(result.plans[0]?.findings, [], 'the check-in held in the editor, not yet saved');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.ok(!document.isDirty);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('without a path, checks every plan of the workspace', async function () {
       const result = await waitFor(
         'the plan in the workspace check',
@@ -161,7 +176,7 @@ describe('language model tools for agents (extension host)', function () {
     });
 
     it('reads a lesson section in the language asked for, and in the user\'s by default', async function () {
-      assert.match(await invoke('collabCoach_readLessonSection', { section: 'self-check', language: 'zh-cn' }), /^#### 自查：沟通无效时先问四个问题 \{#self-check\}\n\n[^]*对方的需求是什么/);
+      assert.match(await invoke('collabCoach_readLessonSection', { section: 'self-check', language: 'zh-cn' }), /^#### 自查：沟通无效时先问四个问题 \{#self-check\}\n\n[^]*对方的诉求是什么？/);
       const english = await invoke('collabCoach_readLessonSection', { section: 'self-check', language: 'en' });
       assert.match(english, /^#### Self-check: Four Questions When Communication Stalls \{#self-check\}\n\n[^]*What is the other side's need\?/);
       assert.equal(await invoke('collabCoach_readLessonSection', { section: 'self-check' }), english, 'the content language, English here');
@@ -213,7 +228,7 @@ describe('language model tools for agents (extension host)', function () {
       await invoke('collabCoach_listPlans', {});
       assert.equal(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, planPath))), before);
       const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'lm-tools-under-test'));
-      assert.deepEqual(entries.map(([name]) => name).sort(), ['late.md', 'notes.md']);
+      assert.deepEqual(entries.map(([name]) => name).sort(), ['late.md', 'notes.md', 'open.md']);
     });
   });
 });
