@@ -59,7 +59,7 @@ export class LanguageModelTools extends Disposable {
     const api = languageModelApi();
     const { lm, LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = api;
     if (typeof lm?.registerTool !== 'function' || typeof TextPart !== 'function' || typeof ToolResult !== 'function') {
-      log.info(`Language model tools: not offered, this VS Code (${vscode.version}) has no language model tool API.`);
+      log.info(`Language model tools: none in VS Code ${vscode.version}.`);
       return;
     }
     const result = (text: string): LanguageModelToolResultShim => new ToolResult([new TextPart(text)]);
@@ -79,7 +79,7 @@ export class LanguageModelTools extends Disposable {
         this.names.push(name);
       } catch (error) {
         // VS Code 1.91 has the API as a proposal, which throws for extensions that do not enable it.
-        log.info(`Language model tools: not offered, this VS Code (${vscode.version}) does not let extensions register them (${error instanceof Error ? error.message : String(error)}).`);
+        log.info(`Language model tools: none in VS Code ${vscode.version} (${error instanceof Error ? error.message : String(error)}).`);
         return;
       }
     }
