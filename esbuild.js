@@ -33,6 +33,7 @@ const lazyChunks = {
   'src/tips/vscode/dailyTip.ts': 'tip',
   'src/plan/vscode/planScanner.ts': 'scan',
   'src/plan/vscode/draftMessageCommand.ts': 'message',
+  'src/plan/vscode/agentToolsFeature.ts': 'agent-tools',
 };
 const ownFileChunks = new Set(['tip', 'scan']);
 
