@@ -159,7 +159,7 @@ async function scanParts() {
   const templates = new m.CoachTemplates(extensionUri, log);
   const { knowledge } = await templates.load();
   const loaded = now();
-  const files = await m.findMarkdownFiles();
+  const files = await m.findMarkdownFiles(log);
   const found = now();
   const texts = [];
   await m.readPlanFiles(files, log, (_uri, read) => read.kind === 'plan' && texts.push(read.text));

@@ -10,7 +10,7 @@ import { currentContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
 import { ruleSeverities } from './coachSettings';
-import { findMarkdownFiles, readPlanFile, readPlanFiles } from './planScanner';
+import { ExcludedPaths, findMarkdownFiles, readPlanFile, readPlanFiles } from './planScanner';
 import type { PlanReports } from './planReports';
 
 export interface IndexedPlan {
@@ -21,7 +21,6 @@ export interface IndexedPlan {
 }
 
 const WATCH_DEBOUNCE_MS = 300;
-const SKIPPED_FOLDER = /\/node_modules\//;
 
 export class PlanIndex extends Disposable {
   private readonly plans = new Map<string, IndexedPlan>();
@@ -29,6 +28,8 @@ export class PlanIndex extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private scanning: Promise<void> | undefined;
   private scanned = false;
+  /** What the scan leaves out; made again when the settings or the folders change. */
+  private excluded: ExcludedPaths | undefined;
   /** Something changed: the view, the badge and the reminders read the index again. */
   readonly onDidChange = this.changed.event;
 
@@ -42,7 +43,22 @@ export class PlanIndex extends Disposable {
     this._register(watcher.onDidCreate((uri) => this.schedule(uri)));
     this._register(watcher.onDidChange((uri) => this.schedule(uri)));
     this._register(watcher.onDidDelete((uri) => this.forget(uri)));
-    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.excluded = undefined;
+        void this.rescan();
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) {
+          this.excluded = undefined;
+          if (this.scanned) {
+            void this.rescan(); // A folder newly excluded (or no longer) changes the list.
+          }
+        }
+      }),
+    );
     this._register(
       reports.onDidCheck(({ document, report }) => {
         if (document.uri.scheme !== 'untitled') {
@@ -88,7 +104,7 @@ export class PlanIndex extends Disposable {
   private async scan(): Promise<void> {
     const started = Date.now();
     try {
-      const files = await findMarkdownFiles();
+      const files = await findMarkdownFiles(this.log, this.excludedPaths());
       const found = new Set<string>();
       const checks: Promise<void>[] = [];
       await readPlanFiles(files, this.log, (uri, read) => {
@@ -136,8 +152,13 @@ export class PlanIndex extends Disposable {
     }
   }
 
+  private excludedPaths(): ExcludedPaths {
+    this.excluded ??= new ExcludedPaths();
+    return this.excluded;
+  }
+
   private schedule(uri: vscode.Uri): void {
-    if (SKIPPED_FOLDER.test(uri.path)) {
+    if (this.excludedPaths().excludes(uri)) {
       return;
     }
     const key = uri.toString();
