@@ -10,7 +10,7 @@ import { currentContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
 import { ruleSeverities } from './coachSettings';
-import { ExcludedPaths, findMarkdownFiles, readPlanFile, readPlanFiles } from './planScanner';
+import { ExcludedPaths, findMarkdownFiles, readPlanFiles } from './planScanner';
 import type { PlanReports } from './planReports';
 
 export interface IndexedPlan {
@@ -25,7 +25,10 @@ const WATCH_DEBOUNCE_MS = 300;
 export class PlanIndex extends Disposable {
   private readonly plans = new Map<string, IndexedPlan>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files created or changed since the watch timer started; read together when it fires. */
+  private readonly pending = new Map<string, vscode.Uri>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private rereading: Promise<void> = Promise.resolve();
   private scanning: Promise<void> | undefined;
   private scanned = false;
   /** What the scan leaves out; made again when the settings or the folders change. */
@@ -68,7 +71,7 @@ export class PlanIndex extends Disposable {
     );
     // A plan closed in the editor: what counts again is the file on disk (an untitled one has none).
     this._register(reports.onDidRemove((uri) => (uri.scheme === 'untitled' ? this.forget(uri) : this.schedule(uri))));
-    this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+    this._register({ dispose: () => clearTimeout(this.pendingTimer) });
   }
 
   /** The plans, once the first scan is done (it starts on first call). */
@@ -157,33 +160,41 @@ export class PlanIndex extends Disposable {
     return this.excluded;
   }
 
+  /**
+   * A file was created or changed: read it again after a short wait. Events of that wait are read
+   * together, a few files at a time (a checkout or a generator can create thousands at once), and
+   * a file changed twice in it is read once.
+   */
   private schedule(uri: vscode.Uri): void {
     if (this.excludedPaths().excludes(uri)) {
       return;
     }
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.reread(uri);
-      }, WATCH_DEBOUNCE_MS),
-    );
+    this.pending.set(uri.toString(), uri);
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = undefined;
+      const batch = [...this.pending.values()];
+      this.pending.clear();
+      this.rereading = this.rereading.then(() => this.reread(batch)).catch((error: unknown) => this.log.error('Plans: changed files could not be read again.', error));
+    }, WATCH_DEBOUNCE_MS);
   }
 
-  /** One file changed: read that file again, and only it. */
-  private async reread(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && !document.isClosed);
-    if (open && this.plans.get(uri.toString())?.fromEditor) {
-      return; // The editor's text is what counts while the plan is open.
-    }
-    const read = await readPlanFile(uri, this.log);
-    if (read.kind === 'plan') {
-      this.plans.delete(uri.toString());
-      await this.checkText(uri, read.text);
-    } else {
-      this.forget(uri);
-    }
+  /** Files changed: read those files again, and only them. */
+  private async reread(uris: readonly vscode.Uri[]): Promise<void> {
+    const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+    // The editor's text is what counts while the plan is open.
+    const fromDisk = uris.filter((uri) => !(open.has(uri.toString()) && this.plans.get(uri.toString())?.fromEditor));
+    const checks: Promise<void>[] = [];
+    await readPlanFiles(fromDisk, this.log, (uri, read) => {
+      if (this.isDisposed) {
+        return;
+      }
+      if (read.kind === 'plan') {
+        this.plans.delete(uri.toString());
+        checks.push(this.checkText(uri, read.text));
+      } else {
+        this.forget(uri);
+      }
+    });
+    await Promise.all(checks);
   }
 }
