@@ -11,8 +11,12 @@ import { mayHoldMarkers } from '../markerProbe';
 
 /** Largest Markdown file read for plans; a plan is a few KB, a 50 MB file is something else. */
 export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
-/** Files read at once: enough to keep the disk busy, few enough to keep the host responsive. */
-const READ_CONCURRENCY = 8;
+/**
+ * Files read at once. Each `workspace.fs` call waits on a round trip (in a remote or browser
+ * workbench through the window), so one file at a time is slow and many hide the wait; the cap
+ * keeps the memory held by files in flight small (at most this many × MAX_PLAN_FILE_BYTES).
+ */
+const READ_CONCURRENCY = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export type PlanFileRead =
@@ -144,6 +148,7 @@ async function walkFolder(folder: vscode.Uri, relative: string, into: vscode.Uri
 /** Reads one file and tells whether it is a plan. Never throws. */
 export async function readPlanFile(uri: vscode.Uri, log: Log): Promise<PlanFileRead> {
   try {
+    // The size first: a read alone would pull a file of any size into memory before it could be refused.
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) {
       return { kind: 'not-a-plan' };
