@@ -230,6 +230,26 @@ describe('the coach at workspace scale (extension host)', function () {
     }
   });
 
+  it('leaves out plans under a folder files.exclude or search.exclude names, also where search ignores them (the web)', async function () {
+    const files = vscode.workspace.getConfiguration('files', folder);
+    const search = vscode.workspace.getConfiguration('search', folder);
+    await write('plans-under-test/hidden-by-files/plan.md', complete);
+    await write('plans-under-test/hidden-by-search/plan.md', complete);
+    await write('plans-under-test/shown/plan.md', complete);
+    try {
+      await files.update('exclude', { 'plans-under-test/hidden-by-files': true }, vscode.ConfigurationTarget.WorkspaceFolder);
+      await search.update('exclude', { 'plans-under-test/hidden-by-search/**': true }, vscode.ConfigurationTarget.WorkspaceFolder);
+      await coach.index.rescan();
+      const paths = (await rows()).map((node) => node.uri.path);
+      assert.ok(paths.some((path) => path.endsWith('/shown/plan.md')), paths.join('\n'));
+      assert.ok(!paths.some((path) => path.includes('/hidden-by-')), paths.join('\n'));
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitFor('the plans listed again once no longer excluded', async () => (await rows()).map((node) => node.uri.path), (paths) => paths.filter((path) => path.includes('/hidden-by-')).length === 2);
+  });
+
   it('scans 10,000 Markdown files without markers: commands still answer meanwhile, nothing is written, no error logged', async function () {
     this.timeout(240000);
     const count = 10000;
