@@ -98,10 +98,11 @@ describe('the Plans view in a multi-root workspace (extension host)', function (
   });
 
   it('skips an unreadable folder and an unreadable plan with a line in the log, and lists the other plans', async function () {
-    // As root (the CI runs as root) `chmod 000` stops no read, and on disk search leaves an
-    // unreadable folder out without a word. So the folder is one of a file system of the test's
-    // own, added as a third workspace folder, whose listing and reads fail as a permission
-    // error does; search has no provider for it, so the scanner walks it through workspace.fs.
+    // As root (the CI runs as root) `chmod 000` stops no read; and on disk `findFiles` returns only
+    // what it found, so an unreadable folder there cannot reach the log. So the folder is one of a
+    // file system of the test's own, added as a third workspace folder, whose listing and reads
+    // fail with the error a permission problem gives; search has no provider for it, so the
+    // scanner walks it through workspace.fs, as it walks any such folder.
     const scheme = 'collab-coach-unreadable';
     const provider = new ReadOnlyTestFileSystem({
       '/team/readable.md': plan('a plan beside an unreadable folder'),

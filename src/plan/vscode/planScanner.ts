@@ -177,26 +177,32 @@ function skipped(uri: vscode.Uri, log: Log, reason: string): PlanFileRead {
   return { kind: 'skipped', reason };
 }
 
-/** Reads many files a few at a time, yielding to the host between batches. */
-export async function readPlanFiles(uris: readonly vscode.Uri[], log: Log, onRead: (uri: vscode.Uri, read: PlanFileRead) => void): Promise<void> {
+/**
+ * Reads many files a few at a time, yielding to the host between reads. `onRead` returning true
+ * stops it: no further file is started.
+ */
+export async function readPlanFiles(
+  uris: readonly vscode.Uri[],
+  log: Log,
+  onRead: (uri: vscode.Uri, read: PlanFileRead) => boolean | void,
+): Promise<void> {
   let next = 0;
+  let stopped = false;
   const worker = async (): Promise<void> => {
-    while (next < uris.length) {
+    while (!stopped && next < uris.length) {
       const uri = uris[next++];
-      if (uri) {
-        onRead(uri, await readPlanFile(uri, log));
+      if (uri && onRead(uri, await readPlanFile(uri, log)) === true) {
+        stopped = true;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
 }
 
-/** Whether any Markdown file of the workspace holds a plan; stops at the first one. */
+/** Whether any Markdown file of the workspace holds a plan; stops at the first one found. */
 export async function workspaceHoldsPlan(log: Log): Promise<boolean> {
-  for (const uri of await findMarkdownFiles(log)) {
-    if ((await readPlanFile(uri, log)).kind === 'plan') {
-      return true;
-    }
-  }
-  return false;
+  let holdsPlan = false;
+  // As many at a time as the scan reads: one by one, each read's round trip adds up.
+  await readPlanFiles(await findMarkdownFiles(log), log, (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
+  return holdsPlan;
 }
