@@ -186,7 +186,7 @@ export class PlanIndex extends Disposable {
     const checks: Promise<void>[] = [];
     await readPlanFiles(fromDisk, this.log, (uri, read) => {
       if (this.isDisposed) {
-        return;
+        return true; // Gone: read no further.
       }
       if (read.kind === 'plan') {
         this.plans.delete(uri.toString());
@@ -194,6 +194,7 @@ export class PlanIndex extends Disposable {
       } else {
         this.forget(uri);
       }
+      return false;
     });
     await Promise.all(checks);
   }
