@@ -20,6 +20,8 @@ class ChoosingMessages implements PlanMessages {
 }
 
 describe('draft the message to the other department (extension host)', function () {
+  // The first draft loads the plan chunks and the templates in a host shared with other runs.
+  this.timeout(120000);
   const fixtures = new Map<string, string>();
   let nextYear: string;
   let extensionUri: vscode.Uri;
@@ -71,6 +73,10 @@ describe('draft the message to the other department (extension host)', function 
     assert.ok(messageEditor, 'the message is shown');
     assert.notEqual(messageEditor.viewColumn, plan.viewColumn, 'beside the plan');
     assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document === plan.document), 'the plan stays in view');
+    const groupsWithMessage = vscode.window.tabGroups.all.filter((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === message.uri.toString()),
+    );
+    assert.deepEqual(groupsWithMessage.map((group) => group.viewColumn), [messageEditor.viewColumn], 'the message is open in one group only');
   });
 
   it('drafts in the plan language from a Plans view row or a URI', async function () {
