@@ -104,6 +104,20 @@ describe('draft the message to the other department (extension host)', function 
     }
   });
 
+  it('opens nothing for a plan without the sections the message is made of, and points to them', async function () {
+    const kickoffOnly = await openMarkdown('<!-- collab:kickoff -->\n### Kickoff: budget\n\nHi Ana,\n');
+    const messages = new ChoosingMessages('Answer the Questions');
+    const feature = createDraftMessageFeature(new TemplateCatalogue(extensionUri, new RecordedLog()), new RecordedLog(), messages);
+    try {
+      assert.equal(await feature.draftMessage(kickoffOnly.document.uri), undefined);
+      assert.equal(messages.shown.length, 1);
+      assert.match(messages.shown[0]?.message ?? '', /none of the sections .* Insert All Missing Sections/);
+      assert.deepEqual(messages.shown[0]?.actions, []);
+    } finally {
+      feature.dispose();
+    }
+  });
+
   it('on a half-filled plan, names what was left out and jumps to the first question', async function () {
     const half = fixture('en')
       .replace(/^- \*\*Their need\*\*:.*$/m, "- **Their need**: What is the other side's need? If I were them, why would I actively and willingly cooperate and support this?")

@@ -58,9 +58,7 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
       const draft = draftMessage(model, { today: localIsoDate(new Date()) });
       const name = messageCounterpart(model) ?? vscode.l10n.t('the other department');
       if (draft.parts.length === 0) {
-        const answer = vscode.l10n.t('Answer the Questions');
-        const chosen = this.messages.show('info', vscode.l10n.t('The plan has none of the answers the message to {0} is made of yet: {1}.', name, this.questionList(draft)), ...(draft.missing.length > 0 ? [answer] : []));
-        void Promise.resolve(chosen).then((action) => (action === answer ? this.answerQuestions(plan, draft) : undefined));
+        this.tellNothingToDraft(plan, draft, name);
         return undefined;
       }
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.text });
@@ -72,6 +70,19 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
       void this.messages.show('error', vscode.l10n.t('Could not draft the message: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
+  }
+
+  /** No answer the message is made of: the questions to answer, or the sections to add first. */
+  private tellNothingToDraft(plan: vscode.TextDocument, draft: MessageDraft, name: string): void {
+    if (draft.missing.length === 0) {
+      void this.messages.show('info', vscode.l10n.t('This plan has none of the sections the message to {0} is made of (core needs, common interests, both sides covered, workload). Insert All Missing Sections adds them.', name));
+      return;
+    }
+    const answer = vscode.l10n.t('Answer the Questions');
+    const chosen = this.messages.show('info', vscode.l10n.t('The plan has none of the answers the message to {0} is made of yet: {1}.', name, this.questionList(draft)), answer);
+    void Promise.resolve(chosen)
+      .then((action) => (action === answer ? this.answerQuestions(plan, draft) : undefined))
+      .catch((error: unknown) => this.log.error('Could not show the plan at its first question.', error));
   }
 
   /** Offers Copy to Clipboard and, when answers were left out, a jump to the first question. */
