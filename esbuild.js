@@ -12,88 +12,80 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /**
- * Modules the Node host loads only on first use. Each becomes its own file in dist/, and every
- * dynamic `import()` of it from another bundle stays a runtime `require` of that file, so the
- * startup entry never carries markdown-it or the plan tools. The browser build keeps one bundle.
- * This is the one list of chunks: the .vsix allowlist test and the benchmark read it from here.
+ * Modules loaded only on first use (a dynamic `import()`, or a `require()` where a caller needs the
+ * module synchronously), each by a short name. This is the one list: the .vsix allowlist test and the
+ * benchmark read it from here.
+ *
+ * Both hosts share one copy of the feature code. The browser bundle, dist/web/extension.js, holds
+ * the whole extension (markdown-it included) and exports `lazyModules`: name → a function that
+ * initializes that module on first call. The Node host's startup entry, dist/extension.js, holds
+ * none of it: each lazy import there becomes a `require` of dist/web/extension.js and a call of
+ * its `lazyModules` entry. So markdown-it, the plan model and the features ship once in the .vsix.
+ * The few in `ownFileChunks` are small and needed in every session (the tip just after startup,
+ * the workspace look a few seconds later): the Node host loads them as their own files, so that a
+ * session that never opens a plan or the lesson never loads the rest.
  */
 const lazyChunks = {
-  'src/lesson/vscode/lessonFeature.ts': 'lesson.js',
-  'src/plan/vscode/planFeature.ts': 'plan.js',
-  'src/plan/vscode/coachFeature.ts': 'coach.js',
-  'src/tips/vscode/dailyTip.ts': 'tip.js',
-  'src/plan/vscode/planScanner.ts': 'scan.js',
-  'src/plan/vscode/planCore.ts': 'plan-core.js',
-  'src/plan/vscode/draftMessageCommand.ts': 'message.js',
+  'src/lesson/vscode/lessonFeature.ts': 'lesson',
+  'src/plan/vscode/planFeature.ts': 'plan',
+  'src/plan/vscode/coachFeature.ts': 'coach',
+  'src/plan/vscode/templateCatalogue.ts': 'templates',
+  'src/tips/vscode/dailyTip.ts': 'tip',
+  'src/plan/vscode/planScanner.ts': 'scan',
+  'src/plan/vscode/draftMessageCommand.ts': 'message',
+  'src/plan/vscode/agentToolsFeature.ts': 'agent-tools',
 };
+const ownFileChunks = new Set(['tip', 'scan']);
 
-/**
- * The plan room's shared chunk: every module `src/plan/vscode/planCore.ts` re-exports. A static
- * import of one of them from a module outside the set becomes a `require` of plan-core.js; imports
- * among them stay inside the chunk. So the plan model, snippet parser and templates ship once.
- */
-const PLAN_CORE_ENTRY = 'src/plan/vscode/planCore.ts';
-const planCoreModules = new Set(
-  [...fs.readFileSync(path.join(__dirname, PLAN_CORE_ENTRY), 'utf8').matchAll(/^export \* from '([^']+)';$/gm)].map((match) =>
-    path.relative(__dirname, path.resolve(path.dirname(path.join(__dirname, PLAN_CORE_ENTRY)), match[1] + '.ts')).split(path.sep).join('/'),
-  ),
-);
-planCoreModules.add(PLAN_CORE_ENTRY);
+/** The browser bundle, which the Node host also loads for every lazy module not in `ownFileChunks`. */
+const COMPLETE_BUNDLE = 'web/extension.js';
 
-/**
- * Libraries several chunks share, each shipped once as its own file: a static import of one
- * from any chunk becomes a `require` of that file, loaded with the first chunk that needs it.
- * markdown-it is read by the lesson, the templates and the coach alike.
- */
-const sharedLibraries = {
-  'markdown-it': 'markdown-it.js',
-};
+/** Every file of the Node build in dist/, the startup entry first (dist/web/extension.js besides). */
+const nodeBundleFiles = ['extension.js', ...[...ownFileChunks].map((name) => `${name}.js`)];
 
-/** Every file of the Node build in dist/, the startup entry first. */
-const nodeBundleFiles = ['extension.js', ...Object.values(lazyChunks), ...Object.values(sharedLibraries)];
+function lazyChunkOf(resolveDir, request) {
+  for (const ext of ['.ts', '']) {
+    const relative = path.relative(__dirname, path.resolve(resolveDir, request + ext)).split(path.sep).join('/');
+    if (lazyChunks[relative]) {
+      return lazyChunks[relative];
+    }
+  }
+  return undefined;
+}
 
-/** @type {import('esbuild').Plugin} */
+/** @type {import('esbuild').Plugin} The Node build: lazy modules stay out of the startup entry. */
 const lazyChunkPlugin = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'dynamic-import') {
+      if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') {
         return undefined;
       }
-      for (const ext of ['.ts', '']) {
-        const absolute = path.resolve(args.resolveDir, args.path + ext);
-        const relative = path.relative(__dirname, absolute).split(path.sep).join('/');
-        const chunk = lazyChunks[relative];
-        if (chunk) {
-          return { path: './' + chunk, external: true };
-        }
-      }
-      return undefined;
-    });
-    build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'import-statement') {
+      const chunk = lazyChunkOf(args.resolveDir, args.path);
+      if (!chunk) {
         return undefined;
       }
-      const importer = path.relative(__dirname, args.importer).split(path.sep).join('/');
-      if (planCoreModules.has(importer)) {
-        return undefined; // Inside the shared chunk: bundled with it.
-      }
-      for (const ext of ['.ts', '']) {
-        const target = path.relative(__dirname, path.resolve(args.resolveDir, args.path + ext)).split(path.sep).join('/');
-        if (planCoreModules.has(target)) {
-          return { path: './plan-core.js', external: true };
-        }
-      }
-      return undefined;
+      return ownFileChunks.has(chunk) ? { path: `./${chunk}.js`, external: true } : { path: chunk, namespace: 'from-complete-bundle' };
     });
-    const libraryFilter = new RegExp(`^(${Object.keys(sharedLibraries).map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter: libraryFilter }, (args) => {
-      if (args.kind === 'entry-point') {
-        return undefined;
-      }
-      return { path: './' + sharedLibraries[args.path], external: true };
-    });
+    build.onLoad({ filter: /.*/, namespace: 'from-complete-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify('./' + COMPLETE_BUNDLE)}).lazyModules[${JSON.stringify(args.path)}]();`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/web\/extension\.js$/, namespace: 'from-complete-bundle' }, (args) => ({ path: args.path, external: true }));
   },
+};
+
+/** The browser bundle's entry: the extension's activate, plus every lazy module for the Node host. */
+const completeBundleEntry = {
+  contents: [
+    "export { activate, deactivate } from './src/extension';",
+    'export const lazyModules = {',
+    ...Object.entries(lazyChunks).map(([source, name]) => `  ${JSON.stringify(name)}: () => require(${JSON.stringify('./' + source)}),`),
+    '};',
+  ].join('\n'),
+  resolveDir: __dirname,
+  sourcefile: 'complete-bundle.ts',
+  loader: 'ts',
 };
 
 /** Prints errors in the shape the `$esbuild-watch` problem matcher reads. */
@@ -143,8 +135,7 @@ const builds = [
     ...common,
     entryPoints: {
       extension: 'src/extension.ts',
-      ...Object.fromEntries(Object.entries(lazyChunks).map(([src, out]) => [out.replace(/\.js$/, ''), src])),
-      ...Object.fromEntries(Object.entries(sharedLibraries).map(([library, out]) => [out.replace(/\.js$/, ''), library])),
+      ...Object.fromEntries(Object.entries(lazyChunks).filter(([, name]) => ownFileChunks.has(name)).map(([source, name]) => [name, source])),
     },
     outdir: 'dist',
     format: 'cjs',
@@ -155,8 +146,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { 'web/extension': 'src/extension.ts' },
-    outdir: 'dist',
+    stdin: completeBundleEntry,
+    outfile: `dist/${COMPLETE_BUNDLE}`,
     format: 'cjs',
     platform: 'browser',
     target: 'es2022',
@@ -229,7 +220,7 @@ async function main() {
   }
 }
 
-module.exports = { lazyChunks, sharedLibraries, nodeBundleFiles };
+module.exports = { lazyChunks, ownFileChunks, nodeBundleFiles, COMPLETE_BUNDLE };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -11,6 +11,7 @@ import type { DraftMessageFeature } from './plan/vscode/draftMessageCommand';
 import type { PlanFeature } from './plan/vscode/planFeature';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
+import { type AgentToolsRunner, LanguageModelTools } from './plan/vscode/languageModelTools';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import type { DailyTipController } from './tips/vscode/dailyTip';
 import { deferDailyTip } from './tips/deferredTip';
@@ -22,6 +23,8 @@ export interface CollabCoachApi {
   lesson(): Promise<LessonFeature>;
   plan(): Promise<PlanFeature>;
   coach(): Promise<CoachFeature>;
+  /** The language model tools registered (none where VS Code has no language model tool API). */
+  readonly languageModelTools: readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
@@ -37,10 +40,10 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
-  // One template catalogue (its own small chunk), shared by Insert, New Plan and the coach.
+  // One template catalogue, shared by Insert, New Plan and the coach.
   let templateCatalogue: Promise<TemplateCatalogue> | undefined;
   const catalogue = (): Promise<TemplateCatalogue> =>
-    (templateCatalogue ??= import('./plan/vscode/planCore').then((module) => {
+    (templateCatalogue ??= import('./plan/vscode/templateCatalogue').then((module) => {
       const created = new module.TemplateCatalogue(context.extensionUri, log);
       context.subscriptions.push(created);
       return created;
@@ -68,6 +71,16 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
   registerPlanWatcher(context, coach, log);
+  // The coach for agents: the tools' chunk loads when an agent first calls one.
+  let agentTools: Promise<AgentToolsRunner> | undefined;
+  const languageModelTools = new LanguageModelTools(
+    () =>
+      (agentTools ??= import('./plan/vscode/agentToolsFeature').then((module) =>
+        module.createAgentTools({ extensionUri: context.extensionUri, log, coach, catalogue }),
+      )),
+    log,
+  );
+  context.subscriptions.push(languageModelTools);
 
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {
@@ -114,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     lesson,
     plan,
     coach,
+    languageModelTools: languageModelTools.registered,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The one place markdown-it is configured (pure): for the lesson, and for reading plans. In the Node build markdown-it
- * itself is one lazily loaded chunk (dist/markdown-it.js, see esbuild.js) shared by the lesson and
- * the coach; the startup entry never loads it.
+ * The one place markdown-it is configured (pure): for the lesson, and for reading plans. markdown-it
+ * ships once, in the feature bundle both hosts share (dist/web/extension.js, see esbuild.js), loaded
+ * with the first feature that reads Markdown; the Node host's startup entry never loads it.
  *
  * Plans are read the way VS Code's own Markdown preview reads them — CommonMark with tables and
  * HTML blocks — so the plan model sees exactly the headings, fences, tables and comments a user

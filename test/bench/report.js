@@ -112,7 +112,7 @@ function explainMisses(results, rows) {
           '(`node --cpu-prof test/bench/plan-child.js out/bench/plan-under-test.js 5000 15`) and removing per-line re-scans.',
       );
     } else if (miss.id === 'vsix') {
-      parts.push(`**.vsix — ${miss.ours}.** List what ships with \`npx vsce ls --tree\`; the browser bundle dist/web/extension.js carries its own markdown-it and is the largest file.`);
+      parts.push(`**.vsix — ${miss.ours}.** List what ships with \`npx vsce ls --tree\`; the feature bundle dist/web/extension.js (both hosts') is the largest file.`);
     } else if (miss.id === 'markdown-it') {
       parts.push(`**markdown-it in the entry.** Signatures found: ${results.scan.inEntry.join(', ') || 'none'}; loaded after activate: ${results.startup.graph.loadedAfterActivate.join(', ')}. Something in the entry imports the lesson code statically.`);
     } else {
@@ -138,7 +138,7 @@ function startupDetails(results) {
     `Per-pair ratio (ours ÷ empty, require + activate): ${spreadText(results.startup.ratios, (value) => value.toFixed(2))}.`,
     '',
     `markdown-it signatures searched for: \`${results.scan.signatures.join('`, `')}\` — ` +
-      `found in dist/extension.js: ${results.scan.inEntry.length ? results.scan.inEntry.join(', ') : 'none'}; in dist/lesson.js (the control): ${results.scan.inLesson.length}.`,
+      `found in dist/extension.js: ${results.scan.inEntry.length ? results.scan.inEntry.join(', ') : 'none'}; in dist/web/extension.js, the feature bundle (the control): ${results.scan.inLesson.length}.`,
     `During require + activate (a separate, uncounted-for-timing sample) ours used the \`vscode\` API ${apiCallText(graph.apiCalls)}.`,
     `After activate and the tip's background work: modules loaded from dist/: ${graph.loadedAfterActivate.join(', ')}; markdown-it loaded: ${graph.markdownItLoaded ? 'yes' : 'no'}; ` +
       `status item: "${(graph.statusItemText || []).join('", "')}". After running the stand-in's \`collabCoach.openLesson\` (the control): ${(graph.loadedAfterOpenLesson || []).join(', ')}.`,
@@ -295,9 +295,9 @@ ${explainMisses(results, rows)}
   what activation touches, a no-op for anything else, \`workspace.fs.readFile\` answering asynchronously), warms Node's own timers,
   file system and text decoding as the extension host has them warm, then times \`require(dist/extension.js)\` and \`activate(context)\`.
   The reference is test/bench/empty-extension (one status item) bundled with the same esbuild settings. ${results.options.startupRounds} pairs, order alternating.
-- **markdown-it.** The entry's text is searched for strings every markdown-it build carries; dist/lesson.js must contain all of them (the control).
-  After activate and the tip's background work, the process's module cache must hold no dist/lesson.js and no markdown-it; running the
-  stand-in's \`collabCoach.openLesson\` must then load dist/lesson.js (the control that the check sees lazy chunks).
+- **markdown-it.** The entry's text is searched for strings every markdown-it build carries; dist/web/extension.js (the feature bundle both hosts load) must contain all of them (the control).
+  After activate and the tip's background work, the process's module cache must hold no dist/web/extension.js and no markdown-it; running the
+  stand-in's \`collabCoach.openLesson\` must then load dist/web/extension.js (the control that the check sees lazy chunks).
 - **Real host.** ${results.options.runs} runs, each a fresh code-server ${m.codeServer} (fresh profile; Collab Coach's .vsix and
   test/bench/reference-extension's installed with code-server's CLI; settings \`"workbench.editor.useModal": "off"\`, \`"extensions.autoUpdate": "off"\`, git on as for users)
   and one page load in headless Chromium at 1600×1400. "Developer: Show Running Extensions" is read from its list (scrolled, as it is virtualised);
@@ -308,11 +308,11 @@ ${explainMisses(results, rows)}
 - **Lesson first paint.** In the same page, after one throw-away webview: ${results.options.rounds} rounds of \`Collab Coach: Open the Lesson\` and
   \`Collab Coach Bench: Open Empty Webview\` (the reference extension: a panel whose HTML is one \`<h1>\`), order alternating, all editors closed in between.
   A script in each webview's host frame stamps the second animation frame after the first \`<h1>\` with a layout box appears in the content frame;
-  the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach it loads dist/lesson.js and renders the lesson).
+  the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach it loads the feature bundle dist/web/extension.js and renders the lesson).
 - **Sidebar view paint.** In the same page, after one throw-away view: ${results.options.rounds} rounds of a click on the Collab Coach container and on the
   reference's container (*Bench Empty View*: a webview view whose HTML is one \`<h1>\`), order alternating, the Explorer shown in between (which removes the view's frames).
   The start is the pointer going down on the container. Odd runs measure the panels first and the views second, even runs the other way round, so the
-  first load of dist/lesson.js falls on each in turn.
+  first load of the feature bundle falls on each in turn.
 - **Plan checker.** src/plan/checker.ts and test/fixtures/plans/generate.ts bundled (minified) on the fly; in one Node process, after a warm-up,
   ${results.options.planRounds} interleaved rounds of \`checkPlan(text, { today })\` and markdown-it's \`md.parse(text, {})\` on the same generated text.
 - **.vsix size.** collab-coach.vsix as \`npm run package\` writes it.

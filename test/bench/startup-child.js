@@ -2,7 +2,7 @@
 // `require(bundle)` and `activate(context)`. Prints one JSON line.
 //   node startup-child.js <bundle> <extensionFolder> [--check]
 // With --check it also lets activation settle and reports which modules were loaded, then runs
-// the lesson command once as a positive control (it must load dist/lesson.js).
+// the lesson command once as a positive control (it must load the feature bundle, dist/web/extension.js).
 'use strict';
 const path = require('node:path');
 const { install, createContext } = require('./vscode-stand-in');

@@ -57,7 +57,7 @@ function viewHost() {
 
 /** A coach as the extension wires it (templates, open-document reports, index, tree), `listener` first on the index. */
 function createCoach(listener) {
-  const templates = new m.CoachTemplates(extensionUri, log);
+  const templates = new m.CoachTemplates(new m.TemplateCatalogue(extensionUri, log));
   const reports = new m.PlanReports(templates);
   const index = new m.PlanIndex(templates, reports, log);
   const watcher = standIn.watchers[standIn.watchers.length - 1];
@@ -156,7 +156,7 @@ async function referenceOnce() {
  */
 async function scanParts() {
   const started = now();
-  const templates = new m.CoachTemplates(extensionUri, log);
+  const templates = new m.CoachTemplates(new m.TemplateCatalogue(extensionUri, log));
   const { knowledge } = await templates.load();
   const loaded = now();
   const files = await m.findMarkdownFiles();

@@ -24,6 +24,7 @@ export { PlanIndex } from './src/plan/vscode/planIndex';
 export { PlansTree } from './src/plan/vscode/plansTree';
 export { PlanReports } from './src/plan/vscode/planReports';
 export { CoachTemplates } from './src/plan/vscode/coachTemplates';
+export { TemplateCatalogue } from './src/plan/vscode/templateCatalogue';
 export { findMarkdownFiles, readPlanFiles } from './src/plan/vscode/planScanner';
 export { checkPlan } from './src/plan/checker';
 export { generateLargePlan } from './test/fixtures/plans/generate';
