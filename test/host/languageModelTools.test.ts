@@ -51,6 +51,8 @@ describe('language model tools for agents (extension host)', function () {
     let complete: string;
     const written: vscode.Uri[] = [];
     const planPath = 'lm-tools-under-test/late.md';
+    // How the tools name the plan: as VS Code names a workspace file (with its folder's name in a multi-root window).
+    const planFile = (): string => vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, planPath));
 
     async function invoke(name: string, input: unknown): Promise<string> {
       const result = await lm.invokeTool(name, { input, toolInvocationToken: undefined });
@@ -113,7 +115,7 @@ describe('language model tools for agents (extension host)', function () {
         const result = JSON.parse(answer) as { plans: { file: string; title: string; findings: { code: string; severity: string; line: number; message: string }[]; hidden: number }[] };
         assert.equal(result.plans.length, 1);
         const [plan] = result.plans;
-        assert.equal(plan?.file, planPath);
+        assert.equal(plan?.file, planFile());
         assert.equal(plan?.title, 'a shared budget for the new reporting tool');
         assert.deepEqual(
           plan?.findings.map(({ code, severity, line }) => ({ code, severity, line })),
@@ -153,9 +155,9 @@ describe('language model tools for agents (extension host)', function () {
       const result = await waitFor(
         'the plan in the workspace check',
         async () => JSON.parse(await invoke('collabCoach_checkPlan', {})) as { plans: { file: string; findings: { code: string }[] }[] },
-        (answer) => answer.plans.some((plan) => plan.file === planPath),
+        (answer) => answer.plans.some((plan) => plan.file === planFile()),
       );
-      assert.deepEqual(result.plans.find((plan) => plan.file === planPath)?.findings.map((finding) => finding.code), ['overdue-checkin']);
+      assert.deepEqual(result.plans.find((plan) => plan.file === planFile())?.findings.map((finding) => finding.code), ['overdue-checkin']);
       assert.ok(!result.plans.some((plan) => plan.file.endsWith('notes.md')), 'a file without markers is no plan');
     });
 
@@ -200,15 +202,15 @@ describe('language model tools for agents (extension host)', function () {
       const listed = await waitFor(
         'the plan listed',
         async () => JSON.parse(await invoke('collabCoach_listPlans', {})) as Listed,
-        (answer) => answer.plans.some((plan) => plan.file === planPath),
+        (answer) => answer.plans.some((plan) => plan.file === planFile()),
       );
       assert.equal(listed.count, listed.plans.length);
-      const plan = listed.plans.find((each) => each.file === planPath);
+      const plan = listed.plans.find((each) => each.file === planFile());
       assert.ok(plan);
       assert.deepEqual(
         { ...plan, answered: plan.answered === plan.total && plan.total > 0 },
         {
-          file: planPath,
+          file: planFile(),
           title: 'a shared budget for the new reporting tool',
           counterpart: 'Finance',
           answered: true,
