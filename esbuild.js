@@ -32,6 +32,7 @@ const lazyChunks = {
   'src/plan/vscode/templateCatalogue.ts': 'templates',
   'src/tips/vscode/dailyTip.ts': 'tip',
   'src/plan/vscode/planScanner.ts': 'scan',
+  'src/plan/vscode/planPreview.ts': 'preview',
 };
 const ownFileChunks = new Set(['tip', 'scan']);
 

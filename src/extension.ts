@@ -1,5 +1,6 @@
 // Wires the four rooms together. Startup registers commands, views and the plan watcher with
 // handlers that load their feature on first use, and starts loading the status-bar tip.
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
 import { sectionOfLessonLink } from './lesson/lessonLink';
@@ -8,6 +9,7 @@ import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
+import type { extendPreview } from './plan/vscode/planPreview';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
@@ -21,6 +23,13 @@ export interface CollabCoachApi {
   lesson(): Promise<LessonFeature>;
   plan(): Promise<PlanFeature>;
   coach(): Promise<CoachFeature>;
+  /** Called by the Markdown extension when it builds its preview engine (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+/** What the preview's chunk exports (required synchronously, so typed by hand). */
+interface PreviewChunk {
+  readonly extendPreview: typeof extendPreview;
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
@@ -105,6 +114,12 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     lesson,
     plan,
     coach,
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      // Synchronous by contract: the preview's chunk (esbuild.js lazyChunks) is required only now.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const preview = require('./plan/vscode/planPreview') as PreviewChunk;
+      return preview.extendPreview(md, { catalogue, log });
+    },
   };
 }
 
