@@ -19,6 +19,7 @@ const readmeImages = [
   'plans-view-section.png',
   'checkin-reminder.png',
   'plans-problems-code.png',
+  'plan-preview.png',
 ];
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
