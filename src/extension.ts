@@ -9,8 +9,9 @@ import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { PlanFeature } from './plan/vscode/planFeature';
-import type { extendPreview } from './plan/vscode/planPreview';
+import type { createPreviewDecorator } from './plan/vscode/planPreview';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
+import { hookPlanPreview } from './plan/previewHook';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import type { DailyTipController } from './tips/vscode/dailyTip';
@@ -29,7 +30,7 @@ export interface CollabCoachApi {
 
 /** What the preview's chunk exports (required synchronously, so typed by hand). */
 interface PreviewChunk {
-  readonly extendPreview: typeof extendPreview;
+  readonly createPreviewDecorator: typeof createPreviewDecorator;
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
@@ -115,10 +116,14 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     plan,
     coach,
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-      // Synchronous by contract: the preview's chunk (esbuild.js lazyChunks) is required only now.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const preview = require('./plan/vscode/planPreview') as PreviewChunk;
-      return preview.extendPreview(md, { catalogue, log });
+      // One cheap rule now; the decorator (a lazyChunks module, required synchronously: the engine
+      // is parsing) loads on the first document that may hold a plan.
+      return hookPlanPreview(
+        md,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (engine) => (require('./plan/vscode/planPreview') as PreviewChunk).createPreviewDecorator(engine, { catalogue, log }),
+        (error) => log.error('The plan could not be shown in the Markdown preview.', error),
+      );
     },
   };
 }

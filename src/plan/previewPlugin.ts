@@ -4,7 +4,7 @@
  * tokens the engine has just made, and adds to them: a badge on each section's heading (its
  * principle and its answered count), a muted prompt where a template question still stands in for
  * an answer, a chart of each side's effort after the workload table, and a mark on overdue
- * check-ins. Any other document costs one `includes` check and is left exactly as it was.
+ * check-ins. Any other document never gets here (previewHook.ts) and is left exactly as it was.
  *
  * It never creates a markdown-it of its own (it is given the engine) and never passes user text
  * through unescaped: every piece of HTML it adds is made here, with the engine's escapeHtml.
@@ -13,8 +13,8 @@ import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import previewWords from '../../content/coach/preview.json';
 import type { ContentLanguage } from '../content/language';
-import { mayHoldMarkers } from './markerProbe';
 import { parsePlan, type PlanModel, type PlanSection } from './planModel';
+import type { PlanDecorator } from './previewHook';
 import { workloadChart, workloadChartSvg, type WorkloadChart } from './previewChart';
 import { fillMessage, sectionLabel } from './ruleMessages';
 import { overdueCheckins } from './rules';
@@ -43,25 +43,16 @@ export const PREVIEW_CLASSES = {
 const BADGE = 'collab_coach_badge';
 const LABEL = 'collab_coach_label';
 const CHART = 'collab_coach_chart';
-const RULE_NAME = 'collab_coach_plan';
 
 /** Where a question's text sits, by how close the block is to the question (a whole item first). */
 const QUESTION_BLOCKS = ['list_item_open', 'tr_open', 'heading_open', 'paragraph_open'] as const;
 
-/** Adds the plan's decorations to an engine; returns the engine (as `extendMarkdownIt` must). */
-export function planPreviewPlugin(md: MarkdownIt, options: PlanPreviewOptions): MarkdownIt {
+/**
+ * The decorator of an engine (loaded by previewHook.ts on the first document that may hold a
+ * marker): registers how its tokens render, then decorates each plan the engine parses.
+ */
+export function createPlanDecorator(md: MarkdownIt, options: PlanPreviewOptions): PlanDecorator {
   const escape = md.utils.escapeHtml;
-  md.core.ruler.push(RULE_NAME, (state) => {
-    if (!mayHoldMarkers(state.src)) {
-      return;
-    }
-    const knowledge = options.knowledge();
-    if (!knowledge) {
-      options.onPlanWithoutKnowledge?.();
-      return;
-    }
-    decoratePlan(state, parsePlan(state.src, knowledge, state.tokens), options.today());
-  });
   md.renderer.rules[BADGE] = (tokens, index) => ` <span class="${PREVIEW_CLASSES.badge}">${escape(String(tokens[index]?.content ?? ''))}</span>`;
   md.renderer.rules[LABEL] = (tokens, index) => {
     const token = tokens[index];
@@ -71,7 +62,16 @@ export function planPreviewPlugin(md: MarkdownIt, options: PlanPreviewOptions): 
     const meta = tokens[index]?.meta as { chart: WorkloadChart; language: ContentLanguage } | undefined;
     return meta ? workloadChartSvg(meta.chart, meta.language, escape) : '';
   };
-  return md;
+  return {
+    decorate(state) {
+      const knowledge = options.knowledge();
+      if (!knowledge) {
+        options.onPlanWithoutKnowledge?.();
+        return;
+      }
+      decoratePlan(state, parsePlan(state.src, knowledge, state.tokens), options.today());
+    },
+  };
 }
 
 /** Tokens to insert after a position, gathered first and spliced in one pass (a plan may hold 100,000 check-ins). */

@@ -7,7 +7,8 @@ import previewWords from '../../content/coach/preview.json';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../src/content/language';
 import { parsePlan } from '../../src/plan/planModel';
 import { formatEffort, workloadChart } from '../../src/plan/previewChart';
-import { type PlanPreviewOptions, planPreviewPlugin } from '../../src/plan/previewPlugin';
+import { hookPlanPreview } from '../../src/plan/previewHook';
+import { createPlanDecorator, type PlanPreviewOptions } from '../../src/plan/previewPlugin';
 import { templateKnowledge } from '../../src/plan/templateKnowledge';
 import { BUILT_IN_TEMPLATE_IDS, builtInTemplateFileName, parsePlanTemplate } from '../../src/plan/templates';
 import { checkProperty, textOf } from './fuzz';
@@ -25,8 +26,12 @@ const fixture = (name: string): string => fs.readFileSync(path.join(root, 'test'
 /** VS Code's preview engine is markdown-it with HTML on; these are the settings a user can change. */
 const ENGINE_SETTINGS: readonly Options[] = [{ html: true }, { html: true, linkify: true, typographer: true, breaks: true }];
 
+/** An engine with the plugin as extendMarkdownIt wires it (a failure fails the test instead of being logged). */
 function withPlugin(overrides: Partial<PlanPreviewOptions> = {}, settings: Options = { html: true }): MarkdownIt {
-  return planPreviewPlugin(new MarkdownIt(settings), { knowledge: () => knowledge, today: () => TODAY, ...overrides });
+  const options: PlanPreviewOptions = { knowledge: () => knowledge, today: () => TODAY, ...overrides };
+  return hookPlanPreview(new MarkdownIt(settings), (engine) => createPlanDecorator(engine, options), (error) => {
+    throw error;
+  });
 }
 
 const plain = (text: string, settings: Options = { html: true }): string => new MarkdownIt(settings).render(text);
@@ -150,6 +155,29 @@ describe('issue 13: the plan in the Markdown preview (plugin)', () => {
       assert.equal(asked, 0);
       md.render(fixture('preview.en.md'));
       assert.equal(asked, 1);
+    });
+
+    it('loads the decorator only for the first document that may hold a plan, never for others', () => {
+      let loads = 0;
+      const md = hookPlanPreview(new MarkdownIt({ html: true }), (engine) => (loads++, createPlanDecorator(engine, { knowledge: () => knowledge, today: () => TODAY })), (error) => {
+        throw error;
+      });
+      md.render(fs.readFileSync(path.join(root, 'README.md'), 'utf8'));
+      md.render('# Notes\n');
+      assert.equal(loads, 0);
+      md.render(fixture('preview.en.md'));
+      md.render(fixture('preview.zh-cn.md'));
+      assert.equal(loads, 1);
+    });
+
+    it('renders plainly, and reports once, when the decorator cannot load', () => {
+      const errors: unknown[] = [];
+      const md = hookPlanPreview(new MarkdownIt({ html: true }), () => {
+        throw new Error('no chunk');
+      }, (error) => errors.push(error));
+      assert.equal(md.render(fixture('preview.en.md')), plain(fixture('preview.en.md')));
+      assert.equal(md.render(fixture('preview.en.md')), plain(fixture('preview.en.md')));
+      assert.equal(errors.length, 1);
     });
 
     it('renders a plan plainly, and says so, while the templates\' knowledge is still loading', () => {

@@ -1,14 +1,15 @@
 /**
- * Adapter (a lazily loaded chunk, dist/preview.js): the plan in VS Code's Markdown preview. The
- * Markdown extension calls `extendMarkdownIt` when it builds its engine; only then is this chunk
- * required. The plugin needs what the templates ask, which loads from the shared template
- * catalogue: a plan the preview renders before that is shown plainly, and the preview is
- * refreshed once it is there.
+ * Adapter (a lazily loaded module, esbuild.js lazyChunks): the plan in VS Code's Markdown preview.
+ * `extendMarkdownIt` hooks the engine (previewHook.ts); this module is required when the engine
+ * first parses a document that may hold a plan. The decorator needs what the templates ask, which
+ * loads from the shared template catalogue: a plan the preview renders before that is shown
+ * plainly, and the preview is refreshed once it is there.
  */
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
-import { planPreviewPlugin } from '../previewPlugin';
+import type { PlanDecorator } from '../previewHook';
+import { createPlanDecorator } from '../previewPlugin';
 import { localIsoDate } from '../slug';
 import { type TemplateKnowledge, templateKnowledge } from '../templateKnowledge';
 import type { TemplateCatalogue } from './templateCatalogue';
@@ -19,8 +20,8 @@ export interface PlanPreviewDependencies {
   readonly log: Log;
 }
 
-/** Adds the plan's decorations to the preview's engine and starts loading what the templates ask. */
-export function extendPreview(md: MarkdownIt, deps: PlanPreviewDependencies): MarkdownIt {
+/** The preview engine's plan decorator; starts loading what the templates ask. */
+export function createPreviewDecorator(md: MarkdownIt, deps: PlanPreviewDependencies): PlanDecorator {
   let knowledge: TemplateKnowledge | undefined;
   let refreshWhenLoaded = false;
   const loading = deps
@@ -34,7 +35,7 @@ export function extendPreview(md: MarkdownIt, deps: PlanPreviewDependencies): Ma
       }
     });
   loading.catch((error: unknown) => deps.log.error('Could not load the templates for the Markdown preview.', error));
-  return planPreviewPlugin(md, {
+  return createPlanDecorator(md, {
     knowledge: () => knowledge,
     today: () => localIsoDate(new Date()),
     onPlanWithoutKnowledge: () => {
