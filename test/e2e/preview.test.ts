@@ -60,7 +60,8 @@ describe('the plan in VS Code\'s Markdown preview, as a user sees it', function 
     assert.ok(bars.every((bar) => bar.fill !== 'none' && bar.fill !== ''), `bars are filled: ${JSON.stringify(bars)}`);
 
     // The picture for the README: the workload section, its badge, table, chart and check-ins.
-    await preview.locator('h2', { hasText: 'Workload' }).scrollIntoViewIfNeeded();
+    await preview.locator('h2', { hasText: 'Workload' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await preview.locator('li.collab-coach-overdue').waitFor({ state: 'visible' });
     await workbench.screenshot('plan-preview');
   });
 });
