@@ -8,11 +8,13 @@ import type { LessonFeature } from './lesson/vscode/lessonFeature';
 import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
 import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
+import type { DraftMessageFeature } from './plan/vscode/draftMessageCommand';
 import type { PlanFeature } from './plan/vscode/planFeature';
 import type { createPreviewDecorator } from './plan/vscode/planPreview';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { hookPlanPreview } from './plan/previewHook';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
+import { type AgentToolsRunner, LanguageModelTools } from './plan/vscode/languageModelTools';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import type { DailyTipController } from './tips/vscode/dailyTip';
 import { deferDailyTip } from './tips/deferredTip';
@@ -24,6 +26,8 @@ export interface CollabCoachApi {
   lesson(): Promise<LessonFeature>;
   plan(): Promise<PlanFeature>;
   coach(): Promise<CoachFeature>;
+  /** The language model tools registered (none where VS Code has no language model tool API). */
+  readonly languageModelTools: readonly string[];
   /** Called by the Markdown extension when it builds its preview engine (`markdown.markdownItPlugins`). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
@@ -66,10 +70,27 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     (coachFeature ??= Promise.all([import('./plan/vscode/coachFeature'), catalogue()]).then(([module, shared]) =>
       module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState, catalogue: shared }),
     ));
+  let draftFeature: Promise<DraftMessageFeature> | undefined;
+  const drafts = (): Promise<DraftMessageFeature> =>
+    (draftFeature ??= Promise.all([import('./plan/vscode/draftMessageCommand'), catalogue()]).then(([module, shared]) => {
+      const feature = module.createDraftMessageFeature(shared, log);
+      context.subscriptions.push(feature);
+      return feature;
+    }));
   const plansView = createPlansView(coach);
   context.subscriptions.push(plansView, scheduleWorkspaceLook(coach, log));
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
   registerPlanWatcher(context, coach, log);
+  // The coach for agents: the tools' chunk loads when an agent first calls one.
+  let agentTools: Promise<AgentToolsRunner> | undefined;
+  const languageModelTools = new LanguageModelTools(
+    () =>
+      (agentTools ??= import('./plan/vscode/agentToolsFeature').then((module) =>
+        module.createAgentTools({ extensionUri: context.extensionUri, log, coach, catalogue }),
+      )),
+    log,
+  );
+  context.subscriptions.push(languageModelTools);
 
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {
@@ -101,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.commands.registerCommand('collabCoach.fixAll', async (target?: unknown) => (await coach()).fixAll(planUriOf(target))),
     vscode.commands.registerCommand('collabCoach.plans.openLesson', async (target?: unknown) => (await lesson()).openLesson(lessonSectionOf(target))),
     vscode.commands.registerCommand('collabCoach.newPlan', async (options?: unknown) => (await plan()).newPlan(options)),
+    vscode.commands.registerCommand('collabCoach.draftMessage', async (target?: unknown) => (await drafts()).draftMessage(planUriOf(target))),
     vscode.commands.registerCommand('collabCoach.resetProgress', async () => {
       await progress().reset();
       void vscode.window.showInformationMessage(vscode.l10n.t('Collab Coach progress has been reset.'));
@@ -115,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     lesson,
     plan,
     coach,
+    languageModelTools: languageModelTools.registered,
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       // One cheap rule now; the decorator (a lazyChunks module, required synchronously: the engine
       // is parsing) loads on the first document that may hold a plan.

@@ -19,6 +19,7 @@ const readmeImages = [
   'plans-view-section.png',
   'checkin-reminder.png',
   'plans-problems-code.png',
+  'message-draft.png',
   'plan-preview.png',
 ];
 

@@ -201,7 +201,7 @@ describe('plan checker', () => {
         workload: 6,
         'quick-check': 4,
         checkin: 5,
-        kickoff: 9,
+        kickoff: 10,
       };
       for (const each of templates) {
         const report = check(snippetToPlainText(each.body, TODAY), each.language);

@@ -203,7 +203,19 @@ function englishTexts(): Map<string, string> {
   const coach = JSON.parse(readRepoFile('content', 'coach', 'messages.json')) as Record<string, Record<string, Record<string, string>> | string>;
   const coachEnglish = Object.values(coach).flatMap((table) => (typeof table === 'string' ? [] : Object.values(table).map((entry) => entry.en ?? '')));
   texts.set('content/coach/messages.json (en)', coachEnglish.join('\n'));
+  texts.set('content/message/messages.json (en)', englishValues(JSON.parse(readRepoFile('content', 'message', 'messages.json'))).join('\n'));
   return texts;
+}
+
+/** Every `en` string of a words file, however deep. */
+function englishValues(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value.flatMap(englishValues);
+  }
+  if (value === null || typeof value !== 'object') {
+    return [];
+  }
+  return Object.entries(value).flatMap(([key, entry]) => (key === 'en' && typeof entry === 'string' ? [entry] : englishValues(entry)));
 }
 
 /** Whole-word, case-blind occurrence of `phrase` in `text`. */

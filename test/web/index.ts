@@ -35,6 +35,7 @@ export async function run(): Promise<void> {
     await import('../host/badGround.test');
     await import('../host/coach.test');
     await import('../host/workspaceCoach.test');
+    await import('../host/languageModelTools.test');
     await import('../host/preview.test');
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

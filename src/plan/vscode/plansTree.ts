@@ -26,7 +26,7 @@ export interface PlansViewHost {
 
 const PRINCIPLE_MARKS = ['①', '②', '③'] as const;
 
-function attentionReason(code: FindingCode): string {
+export function attentionReason(code: FindingCode): string {
   switch (code) {
     case 'overdue-checkin':
       return vscode.l10n.t('a check-in is overdue');

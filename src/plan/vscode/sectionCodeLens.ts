@@ -1,11 +1,16 @@
-/** A CodeLens over each plan section: how many of its questions are answered; a click opens the lesson there. */
+/**
+ * A CodeLens over each plan section: how many of its questions are answered; a click opens the
+ * lesson there. Over the plan's title, one more: draft the message to the other department.
+ */
 import * as vscode from 'vscode';
 import { Disposable } from '../../base/dispose';
 import { sectionTitle } from '../../tips/sectionTitles';
 import { PLAN_SELECTOR } from './planDocuments';
+import type { PlanReport } from '../checker';
 import type { PlanReports } from './planReports';
 
 const OPEN_LESSON_COMMAND = 'collabCoach.openLesson';
+const DRAFT_MESSAGE_COMMAND = 'collabCoach.draftMessage';
 
 export class SectionCodeLens extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -24,7 +29,7 @@ export class SectionCodeLens extends Disposable implements vscode.CodeLensProvid
       return [];
     }
     const { language } = entry.report;
-    return entry.report.sections
+    const sectionLenses = entry.report.sections
       .filter((section) => section.line < document.lineCount)
       .map((section) => {
         const title = vscode.l10n.t('Collab Coach: {0}', section.label[language]);
@@ -39,5 +44,21 @@ export class SectionCodeLens extends Disposable implements vscode.CodeLensProvid
           : { title, command: '' };
         return new vscode.CodeLens(range, command);
       });
+    const message = draftMessageLens(document, entry.report.model);
+    return message ? [message, ...sectionLenses] : sectionLenses;
   }
+}
+
+/** Over the plan's title: draft the message to the counterpart it names. */
+function draftMessageLens(document: vscode.TextDocument, model: PlanReport['model']): vscode.CodeLens | undefined {
+  const line = model.title?.line;
+  if (line === undefined || line >= document.lineCount) {
+    return undefined;
+  }
+  const counterpart = model.counterpart?.text;
+  return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+    title: counterpart ? vscode.l10n.t('$(mail) Draft the Message to {0}', counterpart) : vscode.l10n.t('$(mail) Draft the Message to the Other Department'),
+    command: DRAFT_MESSAGE_COMMAND,
+    arguments: [document.uri],
+  });
 }
