@@ -9,11 +9,11 @@ const PREVIEW_WEBVIEW = 'iframe.webview.ready[src*="extensionId=vscode.markdown-
 
 describe('the plan in VS Code\'s Markdown preview, as a user sees it', function () {
   let workbench: Workbench;
-  const planName = '2026-03-01-preview-plan.md';
+  const planName = 'plan-in-the-preview.md';
+  const folder = process.env['COLLAB_COACH_E2E_FOLDER'] ?? '';
+  const plans = path.join(folder, 'preview-e2e');
 
   before(async function () {
-    const folder = process.env['COLLAB_COACH_E2E_FOLDER'] ?? '';
-    const plans = path.join(folder, 'docs', 'collaboration');
     fs.mkdirSync(plans, { recursive: true });
     // One open check-in in the past (2026-03-02), the other next year: exactly one is overdue, whatever today is.
     const nextYear = new Date();
@@ -24,7 +24,10 @@ describe('the plan in VS Code\'s Markdown preview, as a user sees it', function 
   });
 
   after(async function () {
+    // The specs after this one find the workbench as they expect it: no preview open, no extra plan.
+    await workbench?.runCommand('View: Close All Editors').catch(() => undefined);
     await workbench?.close();
+    fs.rmSync(plans, { recursive: true, force: true });
   });
 
   it('shows each section\'s badge, the muted prompts, the overdue check-in and the workload chart in the preview', async function () {
