@@ -23,7 +23,7 @@ const repoRoot = path.join(__dirname, '..', '..');
 /** PlanIndex's WATCH_DEBOUNCE_MS: the edit rounds time from the moment this timer fires. */
 const INDEX_DEBOUNCE_MS = 300;
 /** planScanner's READ_CONCURRENCY: the reference reads as many files at a time. */
-const SCANNER_CONCURRENCY = 8;
+const SCANNER_CONCURRENCY = 32;
 
 const standIn = installWorkspaceStandIn(root);
 const { Uri } = standIn.vscode;
@@ -159,7 +159,7 @@ async function scanParts() {
   const templates = new m.CoachTemplates(new m.TemplateCatalogue(extensionUri, log));
   const { knowledge } = await templates.load();
   const loaded = now();
-  const files = await m.findMarkdownFiles();
+  const files = await m.findMarkdownFiles(log);
   const found = now();
   const texts = [];
   await m.readPlanFiles(files, log, (_uri, read) => read.kind === 'plan' && texts.push(read.text));

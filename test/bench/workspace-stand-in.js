@@ -95,6 +95,7 @@ function installWorkspaceStandIn(root) {
 
   const workspace = vscode.workspace;
   workspace.workspaceFolders = [{ uri: rootUri, name: path.basename(root), index: 0 }];
+  workspace.getWorkspaceFolder = (uri) => (uri.path.startsWith(`${rootUri.path}/`) ? workspace.workspaceFolders[0] : undefined);
   workspace.textDocuments = [];
   workspace.asRelativePath = (target) => {
     const fsPath = typeof target === 'string' ? target : target.fsPath;

@@ -109,7 +109,7 @@ async function waitForHealth(url, child, timeoutMs) {
 
 /**
  * @param {{ nodeBinary: string, codeServerEntry: string }} paths from install()
- * @param {{ label: string, folder: string, settings?: object, vsixFiles?: string[], locale?: string, testDriver?: boolean, restricted?: boolean }} options
+ * @param {{ label: string, folder: string (a folder, or a `.code-workspace` file), settings?: object, vsixFiles?: string[], locale?: string, testDriver?: boolean, restricted?: boolean }} options
  */
 async function startCodeServer(paths, options) {
   const runFolder = makeRunFolder(options.label);
@@ -204,4 +204,26 @@ function makeWorkspace(runLabel) {
   return folder;
 }
 
-module.exports = { startCodeServer, makeWorkspace, quietSettings };
+/**
+ * A fresh multi-root workspace for a run: a `.code-workspace` file beside its folders, the first
+ * seeded from test/fixtures/workspace (so suites reading `workspaceFolders[0]` see what a one-folder
+ * run shows them), the others empty for the suites to fill. Returns the workspace file (what
+ * code-server opens) and the parent folder (what the run removes afterwards).
+ */
+function makeMultiRootWorkspace(runLabel, folderNames = ['main', 'second']) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `collab-coach-${runLabel}-multi-`));
+  const fixtures = path.join(__dirname, '..', 'fixtures', 'workspace');
+  folderNames.forEach((name, index) => {
+    const folder = path.join(root, name);
+    if (index === 0 && fs.existsSync(fixtures)) {
+      fs.cpSync(fixtures, folder, { recursive: true });
+    } else {
+      fs.mkdirSync(folder, { recursive: true });
+    }
+  });
+  const workspaceFile = path.join(root, `${runLabel}.code-workspace`);
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: folderNames.map((name) => ({ path: name })), settings: {} }, null, 2));
+  return { root, workspaceFile };
+}
+
+module.exports = { startCodeServer, makeWorkspace, makeMultiRootWorkspace, quietSettings };

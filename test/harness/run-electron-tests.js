@@ -3,28 +3,28 @@
 // Runs on the minimum version engines.vscode allows and on the current stable release.
 'use strict';
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { runTests } = require('@vscode/test-electron');
 const { repoRoot } = require('./common');
+const { makeMultiRootWorkspace } = require('./codeServer');
 
 const minimumVersion = require(path.join(repoRoot, 'package.json')).engines.vscode.replace(/^[^\d]*/, '');
 
 async function main() {
   const versions = process.env.COLLAB_COACH_VSCODE_VERSIONS ? process.env.COLLAB_COACH_VSCODE_VERSIONS.split(',') : [minimumVersion, 'stable'];
   for (const version of versions) {
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-coach-electron-ws-'));
-    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    // The multi-root workspace the code-server host layer opens too (test/host/multiRoot.test.ts needs it).
+    const { root, workspaceFile } = makeMultiRootWorkspace('electron');
     console.log(`[harness] extension-host suite on VS Code ${version}`);
     try {
       await runTests({
         version,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: path.join(repoRoot, 'out', 'test', 'host', 'index.js'),
-        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+        launchArgs: [workspaceFile, '--disable-extensions', '--disable-workspace-trust'],
       });
     } finally {
-      fs.rmSync(workspace, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
     }
   }
 }

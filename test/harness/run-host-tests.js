@@ -1,12 +1,14 @@
 // Runs the mocha suite in out/test/host inside a real VS Code extension host: code-server's Node
 // host, with this repository loaded as the extension under development. Exit code 0 = all passed.
+// The window is a multi-root workspace (the fixture folder first, then an empty one), so every
+// suite also runs where plans can live in several folders; test/host/multiRoot.test.ts uses both.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
 const { install } = require('./install');
-const { startCodeServer, makeWorkspace } = require('./codeServer');
+const { startCodeServer, makeMultiRootWorkspace } = require('./codeServer');
 const { launchBrowser, developmentUrl } = require('./browser');
 const { repoRoot, log } = require('./common');
 
@@ -21,8 +23,8 @@ async function main() {
     throw new Error('build failed');
   }
   const paths = install();
-  const folder = makeWorkspace('host');
-  const server = await startCodeServer(paths, { label: 'host', folder, settings: { 'collabCoach.language': 'en' } });
+  const { root: workspaceRoot, workspaceFile } = makeMultiRootWorkspace('host');
+  const server = await startCodeServer(paths, { label: 'host', folder: workspaceFile, settings: { 'collabCoach.language': 'en' } });
   const browser = await launchBrowser();
   const timeoutMs = Number(process.env.COLLAB_COACH_HOST_TIMEOUT_MS || 300000);
   let exitCode = 1;
@@ -41,7 +43,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     page.on('pageerror', (error) => console.log(`[page error] ${error}`));
-    await page.goto(developmentUrl(server.url, folder, repoRoot, path.join(repoRoot, 'out', 'test', 'host', 'index.js')));
+    await page.goto(developmentUrl(server.url, workspaceFile, repoRoot, path.join(repoRoot, 'out', 'test', 'host', 'index.js')));
     const code = await Promise.race([
       finished,
       new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs)),
@@ -60,7 +62,7 @@ async function main() {
     } else {
       fs.rmSync(server.runFolder, { recursive: true, force: true });
     }
-    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(workspaceRoot, { recursive: true, force: true });
   }
   return exitCode;
 }

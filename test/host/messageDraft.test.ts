@@ -20,6 +20,8 @@ class ChoosingMessages implements PlanMessages {
 }
 
 describe('draft the message to the other department (extension host)', function () {
+  // The first draft loads the plan chunks and the templates in a host shared with other runs.
+  this.timeout(120000);
   const fixtures = new Map<string, string>();
   let nextYear: string;
   let extensionUri: vscode.Uri;
@@ -71,6 +73,10 @@ describe('draft the message to the other department (extension host)', function 
     assert.ok(messageEditor, 'the message is shown');
     assert.notEqual(messageEditor.viewColumn, plan.viewColumn, 'beside the plan');
     assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document === plan.document), 'the plan stays in view');
+    const groupsWithMessage = vscode.window.tabGroups.all.filter((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === message.uri.toString()),
+    );
+    assert.deepEqual(groupsWithMessage.map((group) => group.viewColumn), [messageEditor.viewColumn], 'the message is open in one group only');
   });
 
   it('drafts in the plan language from a Plans view row or a URI', async function () {
@@ -93,6 +99,20 @@ describe('draft the message to the other department (extension host)', function 
       assert.equal(vscode.workspace.textDocuments.length, before, 'no document opened');
       assert.equal(messages.shown.length, 1);
       assert.match(messages.shown[0]?.message ?? '', /no Collab Coach plan/);
+    } finally {
+      feature.dispose();
+    }
+  });
+
+  it('opens nothing for a plan without the sections the message is made of, and points to them', async function () {
+    const kickoffOnly = await openMarkdown('<!-- collab:kickoff -->\n### Kickoff: budget\n\nHi Ana,\n');
+    const messages = new ChoosingMessages('Answer the Questions');
+    const feature = createDraftMessageFeature(new TemplateCatalogue(extensionUri, new RecordedLog()), new RecordedLog(), messages);
+    try {
+      assert.equal(await feature.draftMessage(kickoffOnly.document.uri), undefined);
+      assert.equal(messages.shown.length, 1);
+      assert.match(messages.shown[0]?.message ?? '', /none of the sections .* Insert All Missing Sections/);
+      assert.deepEqual(messages.shown[0]?.actions, []);
     } finally {
       feature.dispose();
     }
@@ -125,14 +145,16 @@ describe('draft the message to the other department (extension host)', function 
   it('copies the message to the clipboard', async function () {
     const plan = await openMarkdown(fixture('en'));
     const messages = new ChoosingMessages('Copy to Clipboard');
-    const feature = createDraftMessageFeature(new TemplateCatalogue(extensionUri, new RecordedLog()), new RecordedLog(), messages);
+    // A recording clipboard: the browser of the web layer grants the page no clipboard.
+    const copied: string[] = [];
+    const clipboard = { writeText: async (text: string): Promise<void> => void copied.push(text) };
+    const feature = createDraftMessageFeature(new TemplateCatalogue(extensionUri, new RecordedLog()), new RecordedLog(), messages, clipboard);
     try {
-      await vscode.env.clipboard.writeText('');
       const result = await feature.draftMessage(plan.document.uri);
       assert.ok(result);
       assert.deepEqual(messages.shown[0]?.actions, ['Copy to Clipboard']);
       await result.followUp;
-      assert.equal(await vscode.env.clipboard.readText(), result.draft.text);
+      assert.deepEqual(copied, [result.draft.text]);
     } finally {
       feature.dispose();
     }

@@ -12,6 +12,10 @@ import {
   type TemplatePicker,
   createPlanFeature,
 } from '../../src/plan/vscode/planFeature';
+import { CoachTemplates } from '../../src/plan/vscode/coachTemplates';
+import { PlanIndex } from '../../src/plan/vscode/planIndex';
+import { PlanReports } from '../../src/plan/vscode/planReports';
+import { TemplateCatalogue } from '../../src/plan/vscode/templateCatalogue';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 
@@ -118,4 +122,27 @@ export async function closeAllEditorsDiscarding(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * A workspace plan index of its own (what the Plans view lists) whose log is recorded, so a test
+ * can read what the scan skipped and why. Dispose it when done.
+ */
+export function recordingPlanIndex(): { index: PlanIndex; log: RecordedLog } & vscode.Disposable {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const log = new RecordedLog();
+  const catalogue = new TemplateCatalogue(extension.extensionUri, log);
+  const templates = new CoachTemplates(catalogue);
+  const reports = new PlanReports(templates);
+  const index = new PlanIndex(templates, reports, log);
+  return {
+    index,
+    log,
+    dispose() {
+      index.dispose();
+      reports.dispose();
+      catalogue.dispose();
+    },
+  };
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
 import type { CoachFeature } from '../../src/plan/vscode/coachFeature';
 import type { PlanTreeNode } from '../../src/plan/vscode/plansTree';
-import { activateExtension, EXTENSION_ID, setSetting, waitFor } from './support';
+import { activateExtension, EXTENSION_ID, recordingPlanIndex, setSetting, waitFor } from './support';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -227,6 +227,64 @@ describe('the coach at workspace scale (extension host)', function () {
     for (const [name, bytes] of files) {
       const after = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name));
       assert.equal(after.byteLength, bytes.byteLength, `${name} left as it was`);
+    }
+  });
+
+  it('leaves out plans under a folder files.exclude or search.exclude names, also where search ignores them (the web)', async function () {
+    const files = vscode.workspace.getConfiguration('files', folder);
+    const search = vscode.workspace.getConfiguration('search', folder);
+    await write('plans-under-test/hidden-by-files/plan.md', complete);
+    await write('plans-under-test/hidden-by-search/plan.md', complete);
+    await write('plans-under-test/shown/plan.md', complete);
+    try {
+      await files.update('exclude', { 'plans-under-test/hidden-by-files': true }, vscode.ConfigurationTarget.WorkspaceFolder);
+      await search.update('exclude', { 'plans-under-test/hidden-by-search/**': true }, vscode.ConfigurationTarget.WorkspaceFolder);
+      await coach.index.rescan();
+      const paths = (await rows()).map((node) => node.uri.path);
+      assert.ok(paths.some((path) => path.endsWith('/shown/plan.md')), paths.join('\n'));
+      assert.ok(!paths.some((path) => path.includes('/hidden-by-')), paths.join('\n'));
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitFor('the plans listed again once no longer excluded', async () => (await rows()).map((node) => node.uri.path), (paths) => paths.filter((path) => path.includes('/hidden-by-')).length === 2);
+  });
+
+  it('scans 10,000 Markdown files without markers: commands still answer meanwhile, nothing is written, no error logged', async function () {
+    this.timeout(240000);
+    const count = 10000;
+    const bulk = vscode.Uri.joinPath(folder, 'bulk-markdown-under-test');
+    const names = Array.from({ length: count }, (_, at) => `group-${Math.floor(at / 500)}/note-${at}.md`);
+    const recording = recordingPlanIndex();
+    try {
+      // Generated here, a few hundred at a time, and removed after.
+      for (let at = 0; at < count; at += 250) {
+        await Promise.all(names.slice(at, at + 250).map((name, offset) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, name), encoder.encode(`# Note ${at + offset}\n\nMinutes of a meeting, no plan in them.\n`))));
+      }
+      const sample = names.filter((_, at) => at % 500 === 0).map((name) => vscode.Uri.joinPath(bulk, name));
+      const before = await Promise.all(sample.map((uri) => vscode.workspace.fs.stat(uri)));
+      const planUri = await write('plans-under-test/among-many.md', complete);
+      await vscode.workspace.openTextDocument(planUri);
+      let settled = false;
+      const scan = recording.index.rescan().then(() => (settled = true));
+      // A round trip through the workbench to this extension's own provider, while the scan runs.
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', planUri);
+      assert.ok(Array.isArray(lenses), 'the CodeLens command answered');
+      assert.equal(settled, false, 'the command answered before the scan of 10,000 files was over');
+      await scan;
+      const plans = (await recording.index.all()).map((plan) => plan.uri.toString());
+      assert.ok(plans.includes(planUri.toString()), 'the plan among them is listed');
+      assert.ok(!plans.some((uri) => uri.includes('/bulk-markdown-under-test/')), 'no note is taken for a plan');
+      assert.deepEqual(recording.log.lines.filter((line) => line.level === 'error'), [], 'no error logged');
+      assert.deepEqual(recording.log.lines.filter((line) => line.message.includes('bulk-markdown-under-test')), [], 'no note skipped either');
+      assert.ok(recording.log.lines.some((line) => /^Plans: \d+ plans among \d+ Markdown files/.test(line.message)), 'the scan said what it found');
+      const after = await Promise.all(sample.map((uri) => vscode.workspace.fs.stat(uri)));
+      assert.deepEqual(after.map((stat) => [stat.mtime, stat.size]), before.map((stat) => [stat.mtime, stat.size]), 'no note was written');
+      const groups = await vscode.workspace.fs.readDirectory(bulk);
+      assert.equal(groups.length, count / 500, 'no file or folder added');
+    } finally {
+      recording.dispose();
+      await vscode.workspace.fs.delete(bulk, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
   });
 });

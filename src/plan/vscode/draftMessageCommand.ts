@@ -37,6 +37,7 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
     private readonly catalogue: Pick<TemplateCatalogue, 'everyBuiltIn'>,
     private readonly log: Log,
     private readonly messages: PlanMessages,
+    private readonly clipboard: Pick<vscode.Clipboard, 'writeText'>,
   ) {
     super();
   }
@@ -58,13 +59,10 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
       const draft = draftMessage(model, { today: localIsoDate(new Date()) });
       const name = messageCounterpart(model) ?? vscode.l10n.t('the other department');
       if (draft.parts.length === 0) {
-        const answer = vscode.l10n.t('Answer the Questions');
-        const chosen = this.messages.show('info', vscode.l10n.t('The plan has none of the answers the message to {0} is made of yet: {1}.', name, this.questionList(draft)), ...(draft.missing.length > 0 ? [answer] : []));
-        void Promise.resolve(chosen).then((action) => (action === answer ? this.answerQuestions(plan, draft) : undefined));
+        this.tellNothingToDraft(plan, draft, name);
         return undefined;
       }
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.text });
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      const document = await this.showBeside(draft.text);
       const followUp = this.offerActions(plan, draft, name).catch((error: unknown) => this.log.error('Could not copy the message or show the plan.', error));
       return { document, draft, followUp };
     } catch (error) {
@@ -72,6 +70,36 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
       void this.messages.show('error', vscode.l10n.t('Could not draft the message: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
+  }
+
+  /**
+   * Opens an empty untitled Markdown document beside the plan, then writes the message into it. An
+   * untitled document created with its text is dirty before it is shown, and the workbench opens
+   * such documents in the active group by itself: the message would show twice.
+   */
+  private async showBeside(text: string): Promise<vscode.TextDocument> {
+    const empty = await vscode.workspace.openTextDocument({ language: 'markdown' });
+    const editor = await vscode.window.showTextDocument(empty, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    if (!(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), text)))) {
+      throw new Error('the editor did not take the message');
+    }
+    const start = new vscode.Position(0, 0);
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.AtTop);
+    return editor.document;
+  }
+
+  /** No answer the message is made of: the questions to answer, or the sections to add first. */
+  private tellNothingToDraft(plan: vscode.TextDocument, draft: MessageDraft, name: string): void {
+    if (draft.missing.length === 0) {
+      void this.messages.show('info', vscode.l10n.t('This plan has none of the sections the message to {0} is made of (core needs, common interests, both sides covered, workload). Insert All Missing Sections adds them.', name));
+      return;
+    }
+    const answer = vscode.l10n.t('Answer the Questions');
+    const chosen = this.messages.show('info', vscode.l10n.t('The plan has none of the answers the message to {0} is made of yet: {1}.', name, this.questionList(draft)), answer);
+    void Promise.resolve(chosen)
+      .then((action) => (action === answer ? this.answerQuestions(plan, draft) : undefined))
+      .catch((error: unknown) => this.log.error('Could not show the plan at its first question.', error));
   }
 
   /** Offers Copy to Clipboard and, when answers were left out, a jump to the first question. */
@@ -84,7 +112,7 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
         : vscode.l10n.t('Drafted the message to {0}, beside the plan. Left out until answered: {1}.', name, this.questionList(draft));
     const chosen = await this.messages.show('info', text, ...(draft.missing.length > 0 ? [copy, answer] : [copy]));
     if (chosen === copy) {
-      await vscode.env.clipboard.writeText(draft.text);
+      await this.clipboard.writeText(draft.text);
     } else if (chosen === answer) {
       await this.answerQuestions(plan, draft);
     }
@@ -109,6 +137,12 @@ class DraftMessageCommand extends Disposable implements DraftMessageFeature {
   }
 }
 
-export function createDraftMessageFeature(catalogue: Pick<TemplateCatalogue, 'everyBuiltIn'>, log: Log, messages: PlanMessages = notificationMessages): DraftMessageFeature {
-  return new DraftMessageCommand(catalogue, log, messages);
+/** Tests pass recorders for the notifications and the clipboard; the defaults are VS Code's own. */
+export function createDraftMessageFeature(
+  catalogue: Pick<TemplateCatalogue, 'everyBuiltIn'>,
+  log: Log,
+  messages: PlanMessages = notificationMessages,
+  clipboard: Pick<vscode.Clipboard, 'writeText'> = vscode.env.clipboard,
+): DraftMessageFeature {
+  return new DraftMessageCommand(catalogue, log, messages, clipboard);
 }

@@ -10,7 +10,7 @@ import { currentContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
 import { ruleSeverities } from './coachSettings';
-import { findMarkdownFiles, readPlanFile, readPlanFiles } from './planScanner';
+import { ExcludedPaths, findMarkdownFiles, readPlanFiles } from './planScanner';
 import type { PlanReports } from './planReports';
 
 export interface IndexedPlan {
@@ -21,14 +21,18 @@ export interface IndexedPlan {
 }
 
 const WATCH_DEBOUNCE_MS = 300;
-const SKIPPED_FOLDER = /\/node_modules\//;
 
 export class PlanIndex extends Disposable {
   private readonly plans = new Map<string, IndexedPlan>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files created or changed since the watch timer started; read together when it fires. */
+  private readonly pending = new Map<string, vscode.Uri>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private rereading: Promise<void> = Promise.resolve();
   private scanning: Promise<void> | undefined;
   private scanned = false;
+  /** What the scan leaves out; made again when the settings or the folders change. */
+  private excluded: ExcludedPaths | undefined;
   /** Something changed: the view, the badge and the reminders read the index again. */
   readonly onDidChange = this.changed.event;
 
@@ -42,7 +46,22 @@ export class PlanIndex extends Disposable {
     this._register(watcher.onDidCreate((uri) => this.schedule(uri)));
     this._register(watcher.onDidChange((uri) => this.schedule(uri)));
     this._register(watcher.onDidDelete((uri) => this.forget(uri)));
-    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.excluded = undefined;
+        void this.rescan();
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) {
+          this.excluded = undefined;
+          if (this.scanned) {
+            void this.rescan(); // A folder newly excluded (or no longer) changes the list.
+          }
+        }
+      }),
+    );
     this._register(
       reports.onDidCheck(({ document, report }) => {
         if (document.uri.scheme !== 'untitled') {
@@ -52,7 +71,7 @@ export class PlanIndex extends Disposable {
     );
     // A plan closed in the editor: what counts again is the file on disk (an untitled one has none).
     this._register(reports.onDidRemove((uri) => (uri.scheme === 'untitled' ? this.forget(uri) : this.schedule(uri))));
-    this._register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+    this._register({ dispose: () => clearTimeout(this.pendingTimer) });
   }
 
   /** The plans, once the first scan is done (it starts on first call). */
@@ -88,7 +107,7 @@ export class PlanIndex extends Disposable {
   private async scan(): Promise<void> {
     const started = Date.now();
     try {
-      const files = await findMarkdownFiles();
+      const files = await findMarkdownFiles(this.log, this.excludedPaths());
       const found = new Set<string>();
       const checks: Promise<void>[] = [];
       await readPlanFiles(files, this.log, (uri, read) => {
@@ -136,33 +155,47 @@ export class PlanIndex extends Disposable {
     }
   }
 
-  private schedule(uri: vscode.Uri): void {
-    if (SKIPPED_FOLDER.test(uri.path)) {
-      return;
-    }
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.reread(uri);
-      }, WATCH_DEBOUNCE_MS),
-    );
+  private excludedPaths(): ExcludedPaths {
+    this.excluded ??= new ExcludedPaths();
+    return this.excluded;
   }
 
-  /** One file changed: read that file again, and only it. */
-  private async reread(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && !document.isClosed);
-    if (open && this.plans.get(uri.toString())?.fromEditor) {
-      return; // The editor's text is what counts while the plan is open.
+  /**
+   * A file was created or changed: read it again after a short wait. Events of that wait are read
+   * together, a few files at a time (a checkout or a generator can create thousands at once), and
+   * a file changed twice in it is read once.
+   */
+  private schedule(uri: vscode.Uri): void {
+    if (this.excludedPaths().excludes(uri)) {
+      return;
     }
-    const read = await readPlanFile(uri, this.log);
-    if (read.kind === 'plan') {
-      this.plans.delete(uri.toString());
-      await this.checkText(uri, read.text);
-    } else {
-      this.forget(uri);
-    }
+    this.pending.set(uri.toString(), uri);
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = undefined;
+      const batch = [...this.pending.values()];
+      this.pending.clear();
+      this.rereading = this.rereading.then(() => this.reread(batch)).catch((error: unknown) => this.log.error('Plans: changed files could not be read again.', error));
+    }, WATCH_DEBOUNCE_MS);
+  }
+
+  /** Files changed: read those files again, and only them. */
+  private async reread(uris: readonly vscode.Uri[]): Promise<void> {
+    const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+    // The editor's text is what counts while the plan is open.
+    const fromDisk = uris.filter((uri) => !(open.has(uri.toString()) && this.plans.get(uri.toString())?.fromEditor));
+    const checks: Promise<void>[] = [];
+    await readPlanFiles(fromDisk, this.log, (uri, read) => {
+      if (this.isDisposed) {
+        return true; // Gone: read no further.
+      }
+      if (read.kind === 'plan') {
+        this.plans.delete(uri.toString());
+        checks.push(this.checkText(uri, read.text));
+      } else {
+        this.forget(uri);
+      }
+      return false;
+    });
+    await Promise.all(checks);
   }
 }

@@ -6,12 +6,17 @@
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
+import { enabledPatterns, type ExcludeMatcher, excludeMatcher } from '../excludePatterns';
 import { mayHoldMarkers } from '../markerProbe';
 
 /** Largest Markdown file read for plans; a plan is a few KB, a 50 MB file is something else. */
 export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
-/** Files read at once: enough to keep the disk busy, few enough to keep the host responsive. */
-const READ_CONCURRENCY = 8;
+/**
+ * Files read at once. Each `workspace.fs` call waits on a round trip (in a remote or browser
+ * workbench through the window), so one file at a time is slow and many hide the wait; the cap
+ * keeps the memory held by files in flight small (at most this many × MAX_PLAN_FILE_BYTES).
+ */
+const READ_CONCURRENCY = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export type PlanFileRead =
@@ -34,64 +39,106 @@ function expandBraces(pattern: string): string[] {
     .flatMap((choice) => expandBraces(head + choice + tail));
 }
 
-/** The glob of folders and files not to look at: files.exclude, search.exclude and node_modules. */
-export function excludeGlob(): string {
-  const patterns = new Set<string>(['**/node_modules/**']);
-  for (const section of ['files.exclude', 'search.exclude']) {
-    const value = vscode.workspace.getConfiguration().get<unknown>(section);
-    if (value && typeof value === 'object') {
-      for (const [pattern, enabled] of Object.entries(value)) {
-        // `true` excludes; a `when` clause depends on sibling files, which a listing cannot tell.
-        if (enabled === true) {
-          expandBraces(pattern).forEach((expanded) => patterns.add(expanded));
-        }
-      }
-    }
-  }
-  return `{${[...patterns].join(',')}}`;
+/** Folders never looked into, whatever the settings say. */
+const ALWAYS_SKIPPED = ['**/node_modules', '**/.git', '**/.hg', '**/.svn'];
+
+/** A folder's excluded patterns: its own `files.exclude` and `search.exclude` (read for it), and the folders always skipped. */
+function folderPatterns(folder: vscode.WorkspaceFolder): string[] {
+  const configuration = vscode.workspace.getConfiguration(undefined, folder.uri);
+  return [...new Set([...ALWAYS_SKIPPED, ...enabledPatterns(configuration.get('files.exclude')), ...enabledPatterns(configuration.get('search.exclude'))])];
 }
 
-/** Markdown files of the workspace, excluded ones left out. */
-export async function findMarkdownFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+/** The path of `uri` inside `folder`, or undefined when it is not inside. */
+function pathInside(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) {
+    return undefined;
+  }
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
+/**
+ * Which paths the Plans scan leaves out, per workspace folder, as the settings stand when it is
+ * made (the index makes a new one when they change).
+ */
+export class ExcludedPaths {
+  private readonly folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ folder, patterns: folderPatterns(folder) }));
+  private readonly matchers = new Map(this.folders.map(({ folder, patterns }) => [folder.uri.toString(), excludeMatcher(patterns)]));
+
+  /** Whether `uri` is excluded in its workspace folder (a file outside every folder is not). */
+  excludes(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder ? pathInside(folder.uri, uri) : undefined;
+    return folder !== undefined && relative !== undefined && (this.matchers.get(folder.uri.toString())?.excludes(relative) ?? false);
+  }
+
+  /** The glob handed to search: the patterns every folder shares (a folder's own are checked after). */
+  searchGlob(): string {
+    const shared = this.folders.map(({ patterns }) => patterns).reduce((common, patterns) => common.filter((pattern) => patterns.includes(pattern)), ALWAYS_SKIPPED.concat(this.folders[0]?.patterns ?? []));
+    return `{${[...new Set(shared.flatMap(expandBraces))].join(',')}}`;
+  }
+
+  matcherOf(folder: vscode.WorkspaceFolder): ExcludeMatcher {
+    return this.matchers.get(folder.uri.toString()) ?? excludeMatcher(ALWAYS_SKIPPED);
+  }
+}
+
+/**
+ * Markdown files of the workspace, excluded ones left out. One search over every folder; a folder
+ * of another file system that search answered nothing for (no search provider) is walked by hand.
+ */
+export async function findMarkdownFiles(log: Log, excluded = new ExcludedPaths(), token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    return [];
+  }
   let found: vscode.Uri[] = [];
   try {
-    found = await vscode.workspace.findFiles('**/*.{md,markdown}', excludeGlob(), undefined, token);
+    found = await vscode.workspace.findFiles('**/*.{md,markdown}', excluded.searchGlob(), undefined, token);
   } catch {
     found = [];
   }
-  if (found.length > 0) {
-    // Not every search provider applies the exclude glob (VS Code for the Web's does not): skip the folders again here.
-    return found.filter((uri) => !uri.path.split('/').some((segment) => WALK_SKIPPED.has(segment)));
+  const kept = found.filter((uri) => !excluded.excludes(uri));
+  for (const folder of folders) {
+    const answered = found.some((uri) => pathInside(folder.uri, uri) !== undefined);
+    // Search covers every `file` folder (an empty answer means no Markdown there); a folder of
+    // another file system may have no search provider, so an empty answer there proves nothing.
+    if (!answered && folder.uri.scheme !== 'file') {
+      await walkFolder(folder.uri, '', kept, { entries: 0, matcher: excluded.matcherOf(folder), log });
+    }
   }
-  // A file system without a search provider (some virtual workspaces) answers nothing: walk it.
-  const walked: vscode.Uri[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    await walkFolder(folder.uri, walked, { entries: 0 });
-  }
-  return walked;
+  return kept;
 }
 
-/** Entries looked at, at most, when walking a workspace by hand. */
+/** Entries looked at, at most, when walking a workspace folder by hand. */
 const MAX_WALKED_ENTRIES = 50000;
-const WALK_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
-async function walkFolder(folder: vscode.Uri, into: vscode.Uri[], budget: { entries: number }): Promise<void> {
+interface Walk {
+  entries: number;
+  readonly matcher: ExcludeMatcher;
+  readonly log: Log;
+}
+
+async function walkFolder(folder: vscode.Uri, relative: string, into: vscode.Uri[], walk: Walk): Promise<void> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return; // An unreadable folder is left out, as search leaves it out.
+  } catch (error) {
+    walk.log.warn(`Plans: skipped the folder ${folder.toString(true)}: unreadable (${error instanceof Error ? error.message : String(error)}).`);
+    return;
   }
   for (const [name, type] of entries) {
-    if (++budget.entries > MAX_WALKED_ENTRIES) {
+    if (++walk.entries > MAX_WALKED_ENTRIES) {
       return;
+    }
+    const path = relative ? `${relative}/${name}` : name;
+    if (walk.matcher.excludes(path)) {
+      continue;
     }
     const uri = vscode.Uri.joinPath(folder, name);
     if (type & vscode.FileType.Directory) {
-      if (!WALK_SKIPPED.has(name)) {
-        await walkFolder(uri, into, budget);
-      }
+      await walkFolder(uri, path, into, walk);
     } else if (MARKDOWN_FILE.test(name)) {
       into.push(uri);
     }
@@ -101,6 +148,7 @@ async function walkFolder(folder: vscode.Uri, into: vscode.Uri[], budget: { entr
 /** Reads one file and tells whether it is a plan. Never throws. */
 export async function readPlanFile(uri: vscode.Uri, log: Log): Promise<PlanFileRead> {
   try {
+    // The size first: a read alone would pull a file of any size into memory before it could be refused.
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) {
       return { kind: 'not-a-plan' };
@@ -129,26 +177,32 @@ function skipped(uri: vscode.Uri, log: Log, reason: string): PlanFileRead {
   return { kind: 'skipped', reason };
 }
 
-/** Reads many files a few at a time, yielding to the host between batches. */
-export async function readPlanFiles(uris: readonly vscode.Uri[], log: Log, onRead: (uri: vscode.Uri, read: PlanFileRead) => void): Promise<void> {
+/**
+ * Reads many files a few at a time, yielding to the host between reads. `onRead` returning true
+ * stops it: no further file is started.
+ */
+export async function readPlanFiles(
+  uris: readonly vscode.Uri[],
+  log: Log,
+  onRead: (uri: vscode.Uri, read: PlanFileRead) => boolean | void,
+): Promise<void> {
   let next = 0;
+  let stopped = false;
   const worker = async (): Promise<void> => {
-    while (next < uris.length) {
+    while (!stopped && next < uris.length) {
       const uri = uris[next++];
-      if (uri) {
-        onRead(uri, await readPlanFile(uri, log));
+      if (uri && onRead(uri, await readPlanFile(uri, log)) === true) {
+        stopped = true;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
 }
 
-/** Whether any Markdown file of the workspace holds a plan; stops at the first one. */
+/** Whether any Markdown file of the workspace holds a plan; stops at the first one found. */
 export async function workspaceHoldsPlan(log: Log): Promise<boolean> {
-  for (const uri of await findMarkdownFiles()) {
-    if ((await readPlanFile(uri, log)).kind === 'plan') {
-      return true;
-    }
-  }
-  return false;
+  let holdsPlan = false;
+  // As many at a time as the scan reads: one by one, each read's round trip adds up.
+  await readPlanFiles(await findMarkdownFiles(log), log, (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
+  return holdsPlan;
 }
