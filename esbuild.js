@@ -34,6 +34,7 @@ const lazyChunks = {
   'src/plan/vscode/planScanner.ts': 'scan',
   'src/plan/vscode/draftMessageCommand.ts': 'message',
   'src/plan/vscode/agentToolsFeature.ts': 'agent-tools',
+  'src/plan/vscode/planPreview.ts': 'preview',
 };
 const ownFileChunks = new Set(['tip', 'scan']);
 

@@ -1,5 +1,6 @@
 // Wires the four rooms together. Startup registers commands, views and the plan watcher with
 // handlers that load their feature on first use, and starts loading the status-bar tip.
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { createLog } from './base/vscode/log';
 import { sectionOfLessonLink } from './lesson/lessonLink';
@@ -9,7 +10,9 @@ import { type ProgressStore, createProgressStore } from './lesson/vscode/progres
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { DraftMessageFeature } from './plan/vscode/draftMessageCommand';
 import type { PlanFeature } from './plan/vscode/planFeature';
+import type { createPreviewDecorator } from './plan/vscode/planPreview';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
+import { hookPlanPreview } from './plan/previewHook';
 import { registerPlanWatcher } from './plan/vscode/planWatcher';
 import { type AgentToolsRunner, LanguageModelTools } from './plan/vscode/languageModelTools';
 import { createPlansView, lessonSectionOf, planUriOf, scheduleWorkspaceLook } from './plan/vscode/plansView';
@@ -25,6 +28,13 @@ export interface CollabCoachApi {
   coach(): Promise<CoachFeature>;
   /** The language model tools registered (none where VS Code has no language model tool API). */
   readonly languageModelTools: readonly string[];
+  /** Called by the Markdown extension when it builds its preview engine (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+/** What the preview's chunk exports (required synchronously, so typed by hand). */
+interface PreviewChunk {
+  readonly createPreviewDecorator: typeof createPreviewDecorator;
 }
 
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
@@ -128,6 +138,16 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     plan,
     coach,
     languageModelTools: languageModelTools.registered,
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      // One cheap rule now; the decorator (a lazyChunks module, required synchronously: the engine
+      // is parsing) loads on the first document that may hold a plan.
+      return hookPlanPreview(
+        md,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (engine) => (require('./plan/vscode/planPreview') as PreviewChunk).createPreviewDecorator(engine, { catalogue, log }),
+        (error) => log.error('The plan could not be shown in the Markdown preview.', error),
+      );
+    },
   };
 }
 

@@ -75,7 +75,14 @@ const DIRECTIVE_COMMENT = /^<!--[ \t]*collab-coach-([a-z-]{1,40})(?:[ \t]+([a-z0
 
 /** Reads a document's blocks into the plan's raw items. Never throws on any text. */
 export function readPlanBlocks(text: string): RawPlan {
-  const tokens = readMarkdownBlocks(text);
+  return readPlanTokens(readMarkdownBlocks(text), text);
+}
+
+/**
+ * Reads the plan's raw items from block tokens some markdown-it already made of `text` (VS Code's
+ * preview engine hands its own to the preview plugin): the same reading, without parsing again.
+ */
+export function readPlanTokens(tokens: readonly Token[], text: string): RawPlan {
   const lineCount = countLines(text);
   const reader = new BlockReader(tokens);
   const preamble: RawItem[] = [];

@@ -8,7 +8,8 @@
  * (templateKnowledge.ts), tells for every question whether it is answered and with what.
  */
 import type { ContentLanguage } from '../content/language';
-import { type RawDirective, type RawItem, readPlanBlocks, type Side, type TextPart } from './planBlocks';
+import type { Token } from '../base/markdown';
+import { type RawDirective, type RawItem, readPlanBlocks, readPlanTokens, type Side, type TextPart } from './planBlocks';
 import {
   type LineShape,
   matchLineShape,
@@ -121,9 +122,12 @@ const CJK = /[\u3400-\u9fff]/;
 const EFFORT_NUMBER = /\d+(?:\.\d+)?/;
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
 
-/** Reads a plan. Never throws; linear in the text. */
-export function parsePlan(text: string, knowledge: TemplateKnowledge = NO_TEMPLATE_KNOWLEDGE): PlanModel {
-  const raw = readPlanBlocks(text);
+/**
+ * Reads a plan. Never throws; linear in the text. `blocks`: the text's tokens when a markdown-it
+ * has already parsed it (the Markdown preview's), so it is not parsed twice.
+ */
+export function parsePlan(text: string, knowledge: TemplateKnowledge = NO_TEMPLATE_KNOWLEDGE, blocks?: readonly Token[]): PlanModel {
+  const raw = blocks ? readPlanTokens(blocks, text) : readPlanBlocks(text);
   const isQuestion = questionTest(knowledge);
   const sections = raw.sections.map((section) => readSection(section.marker, section.markerLine, section.endLine, section.items, knowledge, isQuestion));
   const preamble = readPreamble(raw.preamble, knowledge, isQuestion);

@@ -19,7 +19,7 @@ const ALLOWED: readonly (RegExp | ((file: string) => boolean))[] = [
   (file: string) => NODE_BUNDLE.includes(file),
   /^dist\/web\/extension\.js$/,
   /^dist\/webview\/lesson\.js$/,
-  /^media\/(icon\.png|collab\.svg|lesson\.css)$/,
+  /^media\/(icon\.png|collab\.svg|lesson\.css|planPreview\.css)$/,
   /^media\/walkthrough\/themes\/[a-z]+\.(light|dark|hc)\.svg$/,
   /^l10n\/bundle\.l10n\.zh-cn\.json$/,
   /^content\/lesson\/(zh-cn|en)\.md$/,

@@ -20,6 +20,7 @@ const readmeImages = [
   'checkin-reminder.png',
   'plans-problems-code.png',
   'message-draft.png',
+  'plan-preview.png',
 ];
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');

@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
     await import('../host/workspaceCoach.test');
     await import('../host/languageModelTools.test');
     await import('../host/messageDraft.test');
+    await import('../host/preview.test');
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     for (const line of `could not load the suites: ${text}`.split('\n')) {
