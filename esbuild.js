@@ -35,6 +35,7 @@ const lazyChunks = {
   'src/plan/vscode/draftMessageCommand.ts': 'message',
   'src/plan/vscode/agentToolsFeature.ts': 'agent-tools',
   'src/plan/vscode/planPreview.ts': 'preview',
+  'src/lesson/vscode/progress.ts': 'progress',
 };
 const ownFileChunks = new Set(['tip', 'scan']);
 

@@ -6,7 +6,7 @@ import { createLog } from './base/vscode/log';
 import { sectionOfLessonLink } from './lesson/lessonLink';
 import type { LessonFeature } from './lesson/vscode/lessonFeature';
 import { createLessonPanel, wantsFocusKept } from './lesson/vscode/lessonPanel';
-import { type ProgressStore, createProgressStore } from './lesson/vscode/progress';
+import type { ProgressStore, createProgressStore } from './lesson/vscode/progress';
 import type { CoachFeature } from './plan/vscode/coachFeature';
 import type { DraftMessageFeature } from './plan/vscode/draftMessageCommand';
 import type { PlanFeature } from './plan/vscode/planFeature';
@@ -43,7 +43,10 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   context.subscriptions.push(log);
   // Created on first use: activation reads nothing from state.
   let progressStore: ProgressStore | undefined;
-  const progress = (): ProgressStore => (progressStore ??= createProgressStore(context));
+  // Its code is a lazyChunks module too, required synchronously on first use (the API's getter is sync).
+  const progress = (): ProgressStore =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (progressStore ??= (require('./lesson/vscode/progress') as { createProgressStore: typeof createProgressStore }).createProgressStore(context));
   // The tip loads as its own chunk just after activation: activation waits on nothing.
   const tip = deferDailyTip(() => import('./tips/vscode/dailyTip').then((module) => module.createDailyTip(context, log)), log);
 

@@ -144,9 +144,17 @@ describe('the coach at workspace scale (extension host)', function () {
     await waitFor('the overdue check-in found', () => coachCodes(uri), (codes) => codes.includes('overdue-checkin'));
     const overdue = vscode.languages.getDiagnostics(uri).find((diagnostic) => codeOf(diagnostic) === 'overdue-checkin');
     assert.equal(overdue?.severity, vscode.DiagnosticSeverity.Warning);
+    // A plan not open (b-late.md, from the first test) follows the setting in the Plans view too.
+    const lateAttention = async (): Promise<readonly string[] | undefined> => {
+      const node = (await rows()).find((each) => each.uri.path.endsWith('/b-late.md'));
+      return node?.kind === 'plan' ? node.summary.attention : undefined;
+    };
+    assert.deepEqual(await lateAttention(), ['overdue-checkin']);
     await vscode.workspace.getConfiguration('collabCoach').update('coach.rules', { 'overdue-checkin': 'off' }, vscode.ConfigurationTarget.Global);
     await waitFor('the rule off', () => coachCodes(uri), (codes) => !codes.includes('overdue-checkin'));
+    await waitFor('the rule off for a plan not open', lateAttention, (attention) => attention !== undefined && !attention.includes('overdue-checkin'));
     await vscode.workspace.getConfiguration('collabCoach').update('coach.rules', { 'overdue-checkin': 'information' }, vscode.ConfigurationTarget.Global);
+    await waitFor('the rule back for a plan not open', lateAttention, (attention) => attention?.includes('overdue-checkin') === true);
     const back = await waitFor(
       'the rule back as information',
       () => vscode.languages.getDiagnostics(uri).find((diagnostic) => codeOf(diagnostic) === 'overdue-checkin'),

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../base/dispose';
 import type { Log } from '../../base/log';
-import { currentContentLanguage } from '../../content/vscode/settings';
+import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
-import { ruleSeverities } from './coachSettings';
+import { affectsCoach, ruleSeverities } from './coachSettings';
 import { ExcludedPaths, findMarkdownFiles, readPlanFiles } from './planScanner';
 import type { PlanReports } from './planReports';
 
@@ -59,9 +59,13 @@ export class PlanIndex extends Disposable {
           if (this.scanned) {
             void this.rescan(); // A folder newly excluded (or no longer) changes the list.
           }
+        } else if (affectsCoach(event) && this.scanned) {
+          void this.rescan(); // A rule's severity changed: plans not open are checked again with it.
         }
       }),
     );
+    // The findings' words follow the content language, for plans not open as well.
+    this._register(onDidChangeContentLanguage(() => (this.scanned ? void this.rescan() : undefined)));
     this._register(
       reports.onDidCheck(({ document, report }) => {
         if (document.uri.scheme !== 'untitled') {
