@@ -21,6 +21,7 @@ const readmeImages = [
   'plans-problems-code.png',
   'message-draft.png',
   'plan-preview.png',
+  'agent-tools.png',
 ];
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
