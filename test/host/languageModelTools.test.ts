@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
 import { AGENT_TOOL_NAMES } from '../../src/plan/agentToolNames';
 import { type LanguageModelApiShim, languageModelApi } from '../../src/plan/vscode/languageModelTools';
-import { activateExtension, EXTENSION_ID, setSetting, waitFor } from './support';
+import { activateExtension, EXTENSION_ID, readPlanFixture, setSetting, waitFor } from './support';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -78,9 +78,7 @@ describe('language model tools for agents (extension host)', function () {
       const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(workspaceFolder);
       folder = workspaceFolder.uri;
-      const extension = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(extension);
-      complete = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'plans', 'complete.en.md')));
+      complete = await readPlanFixture('complete.en.md');
       // A check-in long past and still open: one overdue-checkin finding.
       await write(planPath, complete.replace('2026-04-06', '2020-04-06').replace('[x] 2026-02-02', '[x] 2020-02-02'));
       await write('lm-tools-under-test/notes.md', '# Meeting notes\n\nNothing to coach here.\n');

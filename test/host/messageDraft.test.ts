@@ -5,9 +5,8 @@ import type { DraftedMessage } from '../../src/plan/vscode/draftMessageCommand';
 import { createDraftMessageFeature } from '../../src/plan/vscode/draftMessageCommand';
 import type { PlanMessageKind, PlanMessages } from '../../src/plan/vscode/planMessages';
 import { TemplateCatalogue } from '../../src/plan/vscode/templateCatalogue';
-import { activateExtension, closeAllEditorsDiscarding, EXTENSION_ID, markdownlintProblems, openMarkdown, RecordedLog, setSetting, waitFor } from './support';
+import { activateExtension, closeAllEditorsDiscarding, EXTENSION_ID, readPlanFixture, markdownlintProblems, openMarkdown, RecordedLog, setSetting, waitFor } from './support';
 
-const decoder = new TextDecoder();
 
 /** Answers each notification with the action it offers under `choose`, and records it. */
 class ChoosingMessages implements PlanMessages {
@@ -36,7 +35,7 @@ describe('draft the message to the other department (extension host)', function 
     date.setFullYear(date.getFullYear() + 1);
     nextYear = localIsoDate(date);
     for (const language of ['en', 'zh-cn']) {
-      const text = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'test', 'fixtures', 'plans', `complete.${language}.md`)));
+      const text = await readPlanFixture(`complete.${language}.md`);
       // The open check-in must lie ahead of the real clock to be proposed.
       fixtures.set(language, text.replace('2026-04-06', nextYear));
     }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoachFeature } from '../../src/plan/vscode/coachFeature';
 import type { PlanTreeNode } from '../../src/plan/vscode/plansTree';
-import { activateExtension, EXTENSION_ID, recordingPlanIndex, setSetting, waitFor } from './support';
+import { activateExtension, readPlanFixture, recordingPlanIndex, setSetting, waitFor } from './support';
 
 /**
  * The Plans view in a multi-root workspace (test/harness/run-host-tests.js opens one: the fixture
@@ -47,9 +47,7 @@ describe('the Plans view in a multi-root workspace (extension host)', function (
     assert.ok(folders.length >= 2, `a multi-root workspace, not ${folders.length} folder(s)`);
     [main, second] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
     coach = await (await activateExtension()).coach();
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    complete = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'plans', 'complete.en.md')));
+    complete = await readPlanFixture('complete.en.md');
   });
 
   after(async function () {

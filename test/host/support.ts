@@ -28,6 +28,13 @@ export async function activateExtension(): Promise<CollabCoachApi> {
 }
 
 /** Polls until `read()` returns a value `accept` takes, or fails with what it last saw. */
+/** A plan fixture of the repository (test/fixtures/plans/<name>), read through the extension's own folder. */
+export async function readPlanFixture(name: string): Promise<string> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'plans', name)));
+}
+
 export async function waitFor<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
 import type { CoachFeature } from '../../src/plan/vscode/coachFeature';
 import type { PlanTreeNode } from '../../src/plan/vscode/plansTree';
-import { activateExtension, EXTENSION_ID, recordingPlanIndex, setSetting, waitFor } from './support';
+import { activateExtension, EXTENSION_ID, readPlanFixture, recordingPlanIndex, setSetting, waitFor } from './support';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -50,9 +50,7 @@ describe('the coach at workspace scale (extension host)', function () {
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspaceFolder);
     folder = workspaceFolder.uri;
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    complete = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'plans', 'complete.en.md')));
+    complete = await readPlanFixture('complete.en.md');
   });
 
   after(async function () {
