@@ -37,6 +37,9 @@ interface PreviewChunk {
   readonly createPreviewDecorator: typeof createPreviewDecorator;
 }
 
+/** How long after activation the lesson is prepared: after the window's own startup work. */
+const LESSON_WARM_UP_DELAY_MS = 3000;
+
 export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   // The one log output channel: every failure of every room goes there.
   const log = createLog();
@@ -53,6 +56,16 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
+  // A while after startup the lesson's code loads and its page is rendered, so the first open of a
+  // session paints as fast as the next ones; startup itself is not touched.
+  const lessonWarmUp = setTimeout(() => {
+    if (lessonFeature === undefined) {
+      import('./lesson/vscode/lessonFeature')
+        .then((module) => module.warmLesson(context.extensionUri, log))
+        .catch((error: unknown) => log.error('The lesson could not be loaded before its first open.', error));
+    }
+  }, LESSON_WARM_UP_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(lessonWarmUp) });
   // One template catalogue, shared by Insert, New Plan and the coach.
   let templateCatalogue: Promise<TemplateCatalogue> | undefined;
   const catalogue = (): Promise<TemplateCatalogue> =>

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
 import { readContentText } from '../../content/vscode/contentFiles';
 import type { ContentLanguage } from '../../content/language';
-import { onDidChangeContentLanguage } from '../../content/vscode/settings';
+import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
 import { isLessonSectionId } from '../../content/sections';
 import { type RenderedLesson, renderCached } from '../render';
 import { type LessonPageDeps, type LessonPageSnapshot, type PageAssets, LessonPage, loadPageAssets, safeDescribe } from './lessonPage';
@@ -57,6 +57,19 @@ function renderedLessons(readLesson: (language: ContentLanguage) => Promise<stri
     }
     return renderCached(language, await text);
   };
+}
+
+/**
+ * Reads and renders the lesson in the current language before its first open, so that open costs
+ * what a later one does (the render is cached per language and text). Never throws.
+ */
+export async function warmLesson(extensionUri: vscode.Uri, log: Log): Promise<void> {
+  try {
+    const language = currentContentLanguage();
+    renderCached(language, await readContentText(extensionUri, 'lesson', `${language}.md`));
+  } catch (error) {
+    log.warn(`The lesson could not be prepared before its first open: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export function createLessonFeature(
