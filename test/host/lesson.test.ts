@@ -60,10 +60,15 @@ describe('the lesson in the extension host', function () {
     await waitFor('the panel to render', () => lesson.snapshot().panel, (page) => page !== undefined && page.renders > 0);
     await vscode.commands.executeCommand('collabCoach.openLesson');
     assert.equal(lesson.snapshot().panelCount, before + 1, 'the second call created no new panel');
-    const panels = vscode.window.tabGroups.all
-      .flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('collabCoach.lessonPanel'));
-    assert.equal(panels.length, 1, 'exactly one lesson tab is open');
+    const lessonTabs = (): number =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('collabCoach.lessonPanel')).length;
+    // The page can render before the window's tab model reaches this host: wait for the tab, then
+    // give a second one time to show up.
+    await waitFor('the lesson tab', lessonTabs, (count) => count > 0);
+    await delay(500);
+    assert.equal(lessonTabs(), 1, 'exactly one lesson tab is open');
   });
 
   it('scrolls the panel to a section given as argument', async function () {

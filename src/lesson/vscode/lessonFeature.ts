@@ -60,13 +60,37 @@ function renderedLessons(readLesson: (language: ContentLanguage) => Promise<stri
 }
 
 /**
- * Reads and renders the lesson in the current language before its first open, so that open costs
- * what a later one does (the render is cached per language and text). Never throws.
+ * The shipped lesson's text per language and the page's assets, read once per session: each read
+ * goes through `workspace.fs`, a round trip through the window in a remote or browser workbench.
+ */
+const shippedLessonTexts = new Map<ContentLanguage, Promise<string>>();
+let shippedAssets: Promise<PageAssets> | undefined;
+
+function readShippedLesson(extensionUri: vscode.Uri, language: ContentLanguage): Promise<string> {
+  let text = shippedLessonTexts.get(language);
+  if (!text) {
+    text = readContentText(extensionUri, 'lesson', `${language}.md`);
+    shippedLessonTexts.set(language, text);
+    text.catch(() => shippedLessonTexts.delete(language));
+  }
+  return text;
+}
+
+function shippedPageAssets(extensionUri: vscode.Uri, log: Log): Promise<PageAssets> {
+  shippedAssets ??= loadPageAssets(extensionUri, log);
+  return shippedAssets;
+}
+
+/**
+ * Reads and renders the lesson in the current language, and reads the page's assets, before the
+ * first open, so that open costs what a later one does (the render is cached per language and
+ * text). Never throws.
  */
 export async function warmLesson(extensionUri: vscode.Uri, log: Log): Promise<void> {
   try {
     const language = currentContentLanguage();
-    renderCached(language, await readContentText(extensionUri, 'lesson', `${language}.md`));
+    const [text] = await Promise.all([readShippedLesson(extensionUri, language), shippedPageAssets(extensionUri, log)]);
+    renderCached(language, text);
   } catch (error) {
     log.warn(`The lesson could not be prepared before its first open: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -85,14 +109,14 @@ export function createLessonFeature(
   let panelCount = 0;
 
   const teamNotes = new TeamNotesSource(log);
-  const lesson = renderedLessons(options.readLesson ?? ((language) => readContentText(context.extensionUri, 'lesson', `${language}.md`)));
-  let assets: Promise<PageAssets> | undefined;
+  const lesson = renderedLessons(options.readLesson ?? ((language) => readShippedLesson(context.extensionUri, language)));
   const deps: LessonPageDeps = {
     extensionUri: context.extensionUri,
     log,
     lesson,
     teamNotes: () => teamNotes.load(),
-    assets: () => (assets ??= loadPageAssets(context.extensionUri, log)),
+    latestTeamNotes: () => teamNotes.latest,
+    assets: () => shippedPageAssets(context.extensionUri, log),
     progress: () => progress().principles(),
     onSection: (sectionId) => progress().markRead(sectionId),
   };

@@ -32,7 +32,10 @@ export interface LessonPageDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: Log;
   lesson(language: ContentLanguage): Promise<RenderedLesson>;
+  /** Reads the team notes from the workspace (a round trip per folder: slow in a remote window). */
   teamNotes(): Promise<TeamNotesBlock>;
+  /** The team notes as last read: the page paints with these and gets the fresh ones by message. */
+  latestTeamNotes(): TeamNotesBlock;
   assets(): Promise<PageAssets>;
   progress(): readonly PrincipleProgress[];
   onSection(sectionId: string): void;
@@ -133,11 +136,21 @@ export class LessonPage extends Disposable {
   async render(): Promise<void> {
     const version = ++this.renderVersion;
     const language = currentContentLanguage();
-    const [rendered, teamNotes, assets] = await Promise.all([this.deps.lesson(language), this.deps.teamNotes(), this.deps.assets()]);
+    const freshNotes = this.deps.teamNotes();
+    const [rendered, assets] = await Promise.all([this.deps.lesson(language), this.deps.assets()]);
     if (version !== this.renderVersion || this.isDisposed) {
       this.superseded++;
       return;
     }
+    const teamNotes = this.deps.latestTeamNotes();
+    freshNotes.then(
+      (block) => {
+        if (version === this.renderVersion && !this.isDisposed && block !== teamNotes) {
+          this.postTeamNotes(block);
+        }
+      },
+      (error: unknown) => this.deps.log.error('Could not read the team notes.', error),
+    );
     const scrollTo = this.pendingScroll;
     this.pendingScroll = undefined;
     const message: RenderMessage = {

@@ -18,6 +18,7 @@ export class TeamNotesSource extends Disposable {
   private watchers: vscode.Disposable[] = [];
   /** How many times the notes were read, for the tests. */
   loads = 0;
+  private lastLoaded: TeamNotesBlock | undefined;
 
   constructor(private readonly log: Log) {
     super();
@@ -54,7 +55,18 @@ export class TeamNotesSource extends Disposable {
     });
   }
 
+  /** The notes as last read, or none yet: what a page shows until a fresh read arrives. */
+  get latest(): TeamNotesBlock {
+    return this.lastLoaded ?? { state: 'none', heading: vscode.l10n.t('Team notes'), notices: [], notes: [] };
+  }
+
   async load(): Promise<TeamNotesBlock> {
+    const block = await this.read();
+    this.lastLoaded = block;
+    return block;
+  }
+
+  private async read(): Promise<TeamNotesBlock> {
     this.loads++;
     const heading = vscode.l10n.t('Team notes');
     const files = await this.noteFiles();
