@@ -72,10 +72,10 @@ const TRIED = {
     'Our own part is Call Activate (its own row); the rest of the figure is Load Code, which VS Code counts from the activation request and so includes waiting behind the other extensions activated at the same moment.',
   'call-activate': 'activate() only registers; the tip, the progress store and the lesson chunk come after it returns; the entry reads `vscode` without an ES-module wrapper.',
   'paint-first':
-    "The feature bundle loads and the lesson is rendered 3 s after activation, so the first open finds both; the first `webview.html` already holds the rendered lesson (no `ready` round trip), the stylesheet and script are inline under the page's nonce (no fetch), and the panel is created before the lesson feature, so VS Code builds the webview meanwhile.",
-  'paint-again': "The first `webview.html` already holds the rendered lesson, cached per language; the stylesheet and script are inline under the page's nonce.",
+    "The feature bundle loads, the lesson is rendered and the page's assets are read 3 s after activation, so the first open finds them; the page does not wait for the workspace's team notes (they follow by message); the first `webview.html` already holds the rendered lesson (no `ready` round trip), the stylesheet and script are inline under the page's nonce (no fetch), and the panel is created before the lesson feature, so VS Code builds the webview meanwhile.",
+  'paint-again': "The first `webview.html` already holds the rendered lesson, cached per language; the stylesheet and script are inline under the page's nonce; the team notes follow by message.",
   'view-paint':
-    "The view's first `webview.html` already holds the rendered lesson with the stylesheet and script inline, and the lesson is rendered 3 s after activation; our container also holds the Plans view, whose first showing loads the coach and looks at the workspace while the lesson view paints: the first click in a run is the slow one (about 490–670 ms against 190–280 ms in a run of this bench), later ones match the empty view.",
+    "The view's first `webview.html` already holds the rendered lesson with the stylesheet and script inline, the lesson is rendered 3 s after activation, and the team notes follow by message; our container also holds the Plans view, whose first showing loads the coach and looks at the workspace while the lesson view paints: the first click in a run is the slow one (about 490–670 ms against 190–280 ms in a run of this bench), later ones match the empty view.",
   'web-bundle': 'The browser build is one bundle: it carries markdown-it (with the entity table and linkify cut down) and every room.',
 };
 
