@@ -598,6 +598,20 @@ function machine() {
   };
 }
 
+/**
+ * The Node rows just kept both cores busy: wait (up to 90 s) until the 1-minute load average is
+ * below half the cores before the real-host rows, so they do not start on a machine still busy
+ * with the bench itself.
+ */
+async function coolDown() {
+  const limit = os.cpus().length / 2;
+  const started = Date.now();
+  while (os.loadavg()[0] > limit && Date.now() - started < 90_000) {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+  log(`real host: 1-minute load average ${os.loadavg()[0].toFixed(2)} after ${((Date.now() - started) / 1000).toFixed(0)} s of waiting (limit ${limit})`);
+}
+
 // ---- main --------------------------------------------------------------------------------------------
 
 async function main() {
@@ -635,6 +649,9 @@ async function main() {
   }
 
   if (!options.skipHost) {
+    if (!options.hostOnly) {
+      await coolDown();
+    }
     const referenceVsix = packageReference();
     const { runHostBench } = require('./host');
     log(`real host: ${options.runs} fresh code-server page loads, ${options.rounds} lesson/empty pairs each`);
