@@ -80,8 +80,9 @@ const lazyChunkPlugin = {
       contents: `module.exports = require(${JSON.stringify(`./${args.path}.js`)});`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/[\w/-]+\.js$/, namespace: 'from-complete-bundle' }, (args) => ({ path: args.path, external: true }));
-    build.onResolve({ filter: /^\.\/[\w/-]+\.js$/, namespace: 'own-file' }, (args) => ({ path: args.path, external: true }));
+    for (const namespace of ['from-complete-bundle', 'own-file']) {
+      build.onResolve({ filter: /^\.\/[\w/-]+\.js$/, namespace }, (args) => ({ path: args.path, external: true }));
+    }
   },
 };
 

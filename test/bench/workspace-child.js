@@ -236,21 +236,26 @@ function watchDebounce(onFired) {
   return () => (globalThis.setTimeout = realSetTimeout);
 }
 
+/** When the index's entry for `uri` first satisfies `isNew` after a change event: the time it did. */
+function rowUpdated(coach, state, uri, isNew) {
+  return new Promise((resolve) => {
+    state.onChange = () => {
+      const plan = coach.index.get(uri);
+      if (plan && isNew(plan)) {
+        state.onChange = () => undefined;
+        resolve(now());
+      }
+    };
+  });
+}
+
 /** One edit: rewrite the plan, fire the watcher, wait for the index's new report, then the tree's rows again. */
 async function editOnce(coach, state, text, expectedAnswered) {
   fs.writeFileSync(workspace.editedPlan, text);
   const uri = Uri.file(workspace.editedPlan);
   const previous = coach.index.get(uri);
   state.debounceEndedAt = null;
-  const updated = new Promise((resolve) => {
-    state.onChange = () => {
-      const plan = coach.index.get(uri);
-      if (plan && plan !== previous && answeredOf(plan.report) === expectedAnswered) {
-        state.onChange = () => undefined;
-        resolve(now());
-      }
-    };
-  });
+  const updated = rowUpdated(coach, state, uri, (plan) => plan !== previous && answeredOf(plan.report) === expectedAnswered);
   standIn.timing.fs_ms = 0;
   standIn.timing.recordFs = true;
   const eventAt = now();
@@ -283,15 +288,7 @@ async function editOnce(coach, state, text, expectedAnswered) {
 async function editorEditOnce(coach, state, text, expectedAnswered) {
   const uri = Uri.file(workspace.editedPlan);
   const previous = coach.index.get(uri);
-  const updated = new Promise((resolve) => {
-    state.onChange = () => {
-      const plan = coach.index.get(uri);
-      if (plan && plan !== previous && plan.fromEditor && answeredOf(plan.report) === expectedAnswered) {
-        state.onChange = () => undefined;
-        resolve(now());
-      }
-    };
-  });
+  const updated = rowUpdated(coach, state, uri, (plan) => plan !== previous && plan.fromEditor && answeredOf(plan.report) === expectedAnswered);
   state.version += 1;
   const document = { uri, fileName: workspace.editedPlan, languageId: 'markdown', version: state.version, isClosed: false, isUntitled: false, getText: () => text };
   const started = now();

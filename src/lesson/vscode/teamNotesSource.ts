@@ -57,7 +57,7 @@ export class TeamNotesSource extends Disposable {
 
   /** The notes as last read, or none yet: what a page shows until a fresh read arrives. */
   get latest(): TeamNotesBlock {
-    return this.lastLoaded ?? { state: 'none', heading: vscode.l10n.t('Team notes'), notices: [], notes: [] };
+    return this.lastLoaded ?? noTeamNotes(vscode.l10n.t('Team notes'));
   }
 
   async load(): Promise<TeamNotesBlock> {
@@ -71,7 +71,7 @@ export class TeamNotesSource extends Disposable {
     const heading = vscode.l10n.t('Team notes');
     const files = await this.noteFiles();
     if (files.length === 0) {
-      return { state: 'none', heading, notices: [], notes: [] };
+      return noTeamNotes(heading);
     }
     if (!vscode.workspace.isTrusted) {
       return {
@@ -124,4 +124,8 @@ export class TeamNotesSource extends Disposable {
     }
     return files;
   }
+}
+
+function noTeamNotes(heading: string): TeamNotesBlock {
+  return { state: 'none', heading, notices: [], notes: [] };
 }
