@@ -439,14 +439,20 @@ function buildRows(results) {
 /** Startup on Node, the entry, markdown-it kept out of it, the browser bundle. */
 /** Scaling rows (test/bench/scaling.js): 1 MB ÷ 64 KB of each pathological family, target ≤ 20. */
 function scalingRows(scaling) {
+  const control = scaling.find((row) => row.met === null && row.ratio !== null);
+  const controlRatio = control ? `${control.ratio.toFixed(1)}×` : 'not measured';
   return scaling.map((row) => ({
     id: `scaling: ${row.name}`,
     what: `Scaling, ${row.name}`,
     ours: row.large === null ? row.note : `${msText(row.large)} at 1 MB`,
-    reference: row.small === null ? '—' : `${msText(row.small)} at 64 KB (md.parse: ${row.referenceRatio.toFixed(1)}×)`,
+    reference: row.small === null ? '—' : `${msText(row.small)} at 64 KB (1 MB ÷ 512 KB: ${row.doubling.toFixed(2)}, linear 2; md.parse: ${row.referenceRatio.toFixed(1)}×)`,
     ratio: row.ratio,
     target: row.met === null ? '—' : '≤ 20×',
     met: row.met,
+    split:
+      row.small === null
+        ? undefined
+        : `1 MB ÷ 512 KB ${row.doubling.toFixed(2)} (linear 2); markdown-it's md.parse on the same texts ${row.referenceRatio.toFixed(1)}×, the control (Array.push) ${controlRatio}`,
   }));
 }
 
