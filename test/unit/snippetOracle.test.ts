@@ -17,6 +17,7 @@ import {
   listPlaceholders,
   parseSnippet,
   renumberPlaceholders,
+  serializeSnippet,
   snippetToPlainText,
   textValue,
 } from '../../src/plan/snippet';
@@ -125,6 +126,15 @@ describe('snippet text read as VS Code reads it (oracle: VS Code\'s own parser)'
       }),
       2000,
     );
+  });
+
+  it('leaves runs of open placeholders as VS Code does, with and without children between them', () => {
+    for (const text of ['${1:${2:${A:', '${1:a${2:${3:b${A:', 'x${1:${2:}${3:$4${B:', '${1:\\$${2:${C:d}${3:', '${1:${2:${3:'.repeat(50)]) {
+      assert.deepEqual(ourShape(parseSnippet(text)), vscodeShape(vscodeParse(text)), text);
+      // Written back, they stay text even where a `}` follows (as when sections are joined).
+      const shown = (snippet: string): string => new SnippetParser().parse(snippet).toString();
+      assert.equal(shown(serializeSnippet(parseSnippet(text)) + '}'), shown(text) + '}', text);
+    }
   });
 
   it('shows the same plain text as VS Code, mirrors included', () => {
