@@ -321,7 +321,7 @@ ${explainMisses(results, rows)}
   For each text (64 KB, 512 KB, 1 MB): one forced GC, one untimed run on that text, then the median of back-to-back runs (15 at 64 KB, 9 at 512 KB, 7 at 1 MB),
   ours and then markdown-it's \`md.parse\` on the same texts. No forced GC between runs: a full collection makes V8 throw away optimized code whose
   objects it freed (\`--trace-deopt\`: "weak objects", markdown-it's code as well as ours), so a GC before every run timed mostly the tier-up again.
-  1 MB ÷ 512 KB (linear 2) is shown beside the target; the control row is a plain \`Array.push\` loop that grows with its input in the same way.
+  1 MB ÷ 512 KB (linear 2) is shown beside the target; the control rows, a plain \`Array.push\` loop and V8's own \`String.prototype.replace\`, grow with their input in the same way.
 - **.vsix size.** collab-coach.vsix as \`npm run package\` writes it.
 
 ## Details
