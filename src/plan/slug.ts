@@ -2,7 +2,7 @@
  * Pure: file names and the plan folder for `newPlan` (no 'vscode', no Node built-ins). Every name
  * made or accepted here is valid on Windows, macOS and Linux (see isPortableFileName).
  */
-import { slugify as slugifyWithRule } from '../content/slug';
+import { slugify as slugifyWithRule, utf8ByteLength } from '../content/slug';
 
 export const DEFAULT_PLAN_FOLDER = 'docs/collaboration';
 const MAX_SLUG_LENGTH = 60;
@@ -89,6 +89,9 @@ export function planFolderSegments(setting: unknown): { segments: string[]; prob
   return { segments };
 }
 
+/** A surrogate that is not half of a pair (no file system takes it as UTF-8). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Names Windows reserves for devices, with or without an extension (`nul.md`). */
 const RESERVED_NAME = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
 
@@ -98,15 +101,18 @@ const RESERVED_NAME = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u0
  * device name; and not blank-looking (it shows at least one letter, number or symbol).
  */
 export function isPortableFileName(name: string): boolean {
-  if (name === '' || name === '.' || name === '..' || new TextEncoder().encode(name).length > MAX_FILE_NAME_BYTES) {
+  // Tests only, no copies: a long setting has many segments, and each is checked.
+  if (name === '' || name === '.' || name === '..' || utf8ByteLength(name) > MAX_FILE_NAME_BYTES) {
     return false;
   }
-  if (/[<>:"/\\|?*\u0000-\u001f\u007f]/.test(name) || /[. ]$/.test(name) || /[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) {
+  if (/[<>:"/\\|?*\u0000-\u001f\u007f]/.test(name) || /[. ]$/.test(name) || LONE_SURROGATE.test(name)) {
     return false;
   }
-  const stem = (name.split('.')[0] ?? '').replace(/ +$/, '');
+  const dot = name.indexOf('.');
+  const stem = (dot < 0 ? name : name.slice(0, dot)).replace(/ +$/, '');
   if (RESERVED_NAME.test(stem)) {
     return false;
   }
-  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(name.replace(/\p{Default_Ignorable_Code_Point}/gu, ''));
+  // Something shows: a letter, number, punctuation or symbol that is not an invisible (default ignorable) one.
+  return /(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}\p{P}\p{S}]/u.test(name);
 }

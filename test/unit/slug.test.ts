@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { headingSlug } from '../../src/content/slug';
+import { headingSlug, utf8ByteLength } from '../../src/content/slug';
 import { isSectionIdShape } from '../../src/lesson/messages';
 import { slugify as headingId } from '../../src/lesson/render';
 import { MAX_FILE_NAME_BYTES, isPortableFileName, planFileName, planFolderSegments, slugify, withCollisionSuffix } from '../../src/plan/slug';
@@ -73,6 +73,26 @@ describe('issue 16: plan file names valid on Windows, macOS and Linux', () => {
       }),
       2000,
     );
+  });
+
+  it('counts UTF-8 bytes as TextEncoder writes them, lone surrogates included', () => {
+    checkProperty(
+      'utf8 byte length',
+      fc.property(fc.oneof(title, fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
+        assert.equal(utf8ByteLength(text), bytes(text), JSON.stringify(text));
+      }),
+      2000,
+    );
+  });
+
+  it('takes a name up to 255 bytes, with pairs but no lone surrogate, showing something visible', () => {
+    assert.ok(isPortableFileName('é'.repeat(127) + 'a'));
+    assert.ok(!isPortableFileName('é'.repeat(128)));
+    assert.ok(isPortableFileName('a😀') && isPortableFileName('𠀀'));
+    for (const name of ['a\ud800', '\udc00b', 'a\udc00\ud800', '\u200b\u200b', '\u3164\u115f']) {
+      assert.ok(!isPortableFileName(name), JSON.stringify(name));
+    }
+    assert.ok(isPortableFileName('a\u200b'));
   });
 
   it('makes heading ids the page check accepts from any title', () => {
