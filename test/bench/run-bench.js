@@ -2,8 +2,8 @@
 // in the same run (these machines are shared and noisy; absolute times mean little). Prints a table
 // and writes it, with the machine and the date, to docs/benchmark.md. Never part of `npm test`.
 //
-//   npm run bench                    everything (about 4–5 minutes; the first run also installs code-server)
-//   npm run bench -- --runs 6        more fresh code-server page loads (default 4)
+//   npm run bench                    everything (about 10 minutes; the first run also installs code-server)
+//   npm run bench -- --runs 12       more fresh code-server page loads (default 8: a first open happens once a run)
 //   npm run bench -- --rounds 4      more lesson/empty webview pairs per page load (default 3)
 //   npm run bench -- --skip-host     only the Node rows (no code-server, no Chromium); docs/ is not written
 //   npm run bench -- --host-only     only the real-host rows (activation, lesson paint); docs/ is not written
@@ -41,7 +41,7 @@ const benchOut = path.join(repoRoot, 'out', 'bench');
 const docsFile = path.join(repoRoot, 'docs', 'benchmark.md');
 
 function parseArgs(argv) {
-  const options = { runs: 4, rounds: 3, startupRounds: 20, planRounds: 15, skipHost: false, hostOnly: false, write: true };
+  const options = { runs: 8, rounds: 3, startupRounds: 20, planRounds: 15, skipHost: false, hostOnly: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = () => {
