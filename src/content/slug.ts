@@ -27,11 +27,6 @@ export interface SlugLimits {
   readonly fallback: string;
 }
 
-const utf8Length = (char: string): number => {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-};
-
 /** Bytes of `text` in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes), without encoding it. */
 export function utf8ByteLength(text: string): number {
   let bytes = 0;
@@ -72,7 +67,7 @@ export function slugify(text: string, limits: SlugLimits): string {
       continue;
     }
     const pieceCharacters = Array.from(piece).length;
-    const pieceBytes = Array.from(piece).reduce((sum, c) => sum + utf8Length(c), 0);
+    const pieceBytes = utf8ByteLength(piece);
     if (characters + pieceCharacters > limits.maxCharacters || bytes + pieceBytes > maxBytes) {
       break;
     }
