@@ -87,12 +87,16 @@ const lazyChunkPlugin = {
 };
 
 /**
- * Reads `import * as vscode from 'vscode'` in our sources as `import vscode = require('vscode')`:
- * the same API object, without esbuild's ES-module wrapper, which copies every one of the API's
- * ~400 names into a new object for each importing module (36 of them in the feature bundle: tens of
- * milliseconds the first time it loads) and puts a getter in front of every later `vscode.x`.
+ * Reads `import * as vscode from 'vscode'` in our sources as `import vscode = require(…)` of one
+ * module of the bundle that requires 'vscode' once:
+ * - the same API object, without esbuild's ES-module wrapper, which copies every one of the API's
+ *   ~400 names into a new object for each importing module (36 of them in the feature bundle: tens
+ *   of milliseconds the first time it loads) and puts a getter in front of every later `vscode.x`;
+ * - one `require('vscode')` per bundle, not one per module: each goes through the host's module
+ *   loader, which finds the calling extension by its path (6 of them in the startup entry).
  */
 const VSCODE_NAMESPACE_IMPORT = /^import \* as vscode from 'vscode';$/m;
+const VSCODE_API_MODULE = 'collab-coach:vscode-api';
 /** @type {import('esbuild').Plugin} */
 const vscodeApiPlugin = {
   name: 'vscode-api-direct',
@@ -102,8 +106,11 @@ const vscodeApiPlugin = {
       if (!VSCODE_NAMESPACE_IMPORT.test(text)) {
         return undefined;
       }
-      return { contents: text.replace(VSCODE_NAMESPACE_IMPORT, "import vscode = require('vscode');"), loader: 'ts' };
+      return { contents: text.replace(VSCODE_NAMESPACE_IMPORT, `import vscode = require('${VSCODE_API_MODULE}');`), loader: 'ts' };
     });
+    build.onResolve({ filter: /^collab-coach:vscode-api$/ }, () => ({ path: 'vscode', namespace: 'vscode-api' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+    build.onResolve({ filter: /^vscode$/, namespace: 'vscode-api' }, () => ({ path: 'vscode', external: true }));
   },
 };
 
