@@ -67,7 +67,7 @@ function apiCallText(calls) {
 /** What is already done about each figure, so a miss is read against it (issue 14's "what was tried"). */
 const TRIED = {
   startup:
-    'Activation registers the commands, the view provider, the panel serializer and the plan watcher, and nothing else: the progress store is created on first use, the daily tip loads as its own file after activate returns (a `require`: Node\'s ES module loader for an `import()` cost more than the tip), `vscode` is used as the API object itself (no ES-module wrapper copying its names), and nothing is read from disk or state before then.',
+    'Activation registers the commands, the view provider, the panel serializer and the plan watcher, and nothing else: the progress store is created on first use, the daily tip loads as its own file after activate returns (a `require`: Node\'s ES module loader for an `import()` cost more than the tip), `vscode` is used as the API object itself (no ES-module wrapper copying its names) and required once per bundle, and nothing is read from disk or state before then.',
   activation:
     'Our own part is Call Activate (its own row); the rest of the figure is Load Code, which VS Code counts from the activation request and so includes waiting behind the other extensions activated at the same moment.',
   'call-activate': 'activate() only registers; the tip, the progress store and the lesson chunk come after it returns; the entry reads `vscode` without an ES-module wrapper.',
