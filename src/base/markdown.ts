@@ -18,15 +18,39 @@ export type { Token };
  * so both see the same headings and fences.
  */
 export function createMarkdownIt(): MarkdownIt {
-  return new MarkdownIt({ html: false, linkify: false, typographer: false });
+  return withLeanNormalize(new MarkdownIt({ html: false, linkify: false, typographer: false }));
+}
+
+/** What markdown-it's `normalize` rewrites: CR and CRLF line ends, and NUL characters. */
+const NEEDS_NORMALIZING = /[\r\0]/;
+
+/**
+ * markdown-it's `normalize` core rule, the same rewrite, skipped when there is nothing to rewrite:
+ * the original copies the whole text through a regex replace of every `\n` by `\n`, which on a
+ * large file is a copy as big as the file that lives through the parse (and one more collection of
+ * V8's young generation for it). One test of the text decides instead.
+ */
+function withLeanNormalize(md: MarkdownIt): MarkdownIt {
+  md.core.ruler.at('normalize', (state) => {
+    if (NEEDS_NORMALIZING.test(state.src)) {
+      state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+    }
+  });
+  return md;
 }
 
 let blockReader: MarkdownIt | undefined;
+let lessonBlockReader: MarkdownIt | undefined;
+
+/** Only the block rules: headings, fences and the rest keep their raw text in `inline.content`. */
+function blocksOnly(md: MarkdownIt): MarkdownIt {
+  md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  return md;
+}
 
 function planBlockReader(): MarkdownIt {
   if (!blockReader) {
-    blockReader = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-    blockReader.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+    blockReader = blocksOnly(withLeanNormalize(new MarkdownIt('default', { html: true, linkify: false, typographer: false })));
   }
   return blockReader;
 }
@@ -35,4 +59,13 @@ function planBlockReader(): MarkdownIt {
 export function readMarkdownBlocks(text: string): Token[] {
   // A byte order mark is not part of the first line's text (VS Code's document drops it too).
   return planBlockReader().parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {});
+}
+
+/**
+ * Block tokens of lesson Markdown, read with the lesson renderer's configuration (no HTML), so the
+ * headings and fences are the ones the page shows.
+ */
+export function readLessonBlocks(text: string): Token[] {
+  lessonBlockReader ??= blocksOnly(createMarkdownIt());
+  return lessonBlockReader.parse(text, {});
 }

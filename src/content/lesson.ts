@@ -4,8 +4,8 @@
  * heading inside a fence, setext headings included. No 'vscode' and no Node built-ins: the same
  * code runs in the Node host, the browser host and the unit tests.
  */
-import type MarkdownIt from 'markdown-it';
-import { createMarkdownIt } from '../base/markdown';
+import { LineStarts } from '../base/lines';
+import { readLessonBlocks } from '../base/markdown';
 
 /** One section of the lesson: a heading that carries a `{#id}` attribute and the text under it. */
 export interface LessonSection {
@@ -48,13 +48,10 @@ interface Heading {
   readonly text: string;
 }
 
-let parser: MarkdownIt | undefined;
-
-/** Every heading as markdown-it reads it, in source order, and the source split into lines. */
-function readHeadings(markdown: string): { headings: Heading[]; lines: string[] } {
+/** Every heading as markdown-it reads it, in source order, and the source's lines. */
+function readHeadings(markdown: string): { headings: Heading[]; lines: LineStarts } {
   const source = String(markdown).replace(/^\uFEFF/, '');
-  parser ??= createMarkdownIt();
-  const tokens = parser.parse(source, {});
+  const tokens = readLessonBlocks(source);
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
     const inline = tokens[index + 1];
@@ -62,8 +59,7 @@ function readHeadings(markdown: string): { headings: Heading[]; lines: string[] 
       headings.push({ line: token.map[0], end: token.map[1], level: Number(token.tag.slice(1)), text: inline.content });
     }
   });
-  // markdown-it's own line breaks: \r\n, \r and \n.
-  return { headings, lines: source.split(/\r\n|\r|\n/) };
+  return { headings, lines: new LineStarts(source) };
 }
 
 /**
@@ -81,7 +77,7 @@ export function parseLessonSections(markdown: string): LessonSection[] {
     id: start.id,
     title: start.title,
     level: start.level,
-    body: lines.slice(start.end, starts[index + 1]?.line ?? lines.length).join('\n').trim(),
+    body: lines.linesBetween(start.end, starts[index + 1]?.line ?? Number.MAX_SAFE_INTEGER).trim(),
     line: start.line,
   }));
 }

@@ -9,12 +9,18 @@
  * letters and numbers only, so heading ids drop them (see headingSlug).
  */
 
+// Module constants: the bundler writes some `\p{…}` literals as `new RegExp(…)`, which inside a
+// function would compile the pattern again for every character.
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
+const INVISIBLE_CHARACTER = /^\p{Default_Ignorable_Code_Point}$/u;
+const MARK = /^\p{M}$/u;
+
 /** A letter, number or `_` that shows: invisible "letters" (Hangul fillers …) count as separators. */
 function isWordCharacter(char: string): boolean {
-  return /^[\p{L}\p{N}_]$/u.test(char) && !/^\p{Default_Ignorable_Code_Point}$/u.test(char);
+  return WORD_CHARACTER.test(char) && !INVISIBLE_CHARACTER.test(char);
 }
 
-const isMark = (char: string): boolean => /^\p{M}$/u.test(char);
+const isMark = (char: string): boolean => MARK.test(char);
 
 export interface SlugLimits {
   /** At most this many characters (code points). */

@@ -8,6 +8,7 @@
  * headings, lazy continuation lines and escaped pipes are what CommonMark (and VS Code's preview)
  * say they are. Each step is linear in the text: no regex runs over an unbounded run of user text.
  */
+import { LineStarts } from '../base/lines';
 import { readMarkdownBlocks, type Token } from '../base/markdown';
 import { countLines, isLessonLine, parseCheckin, parseFieldText, splitInlineLines } from './planItemText';
 
@@ -123,7 +124,7 @@ function isClosedFence(text: string, fence: Token): boolean {
   if (!map || map[1] - map[0] < 2) {
     return false;
   }
-  const closing = (text.split(/\r\n|\r|\n/)[map[1] - 1] ?? '').trim();
+  const closing = new LineStarts(text).lineText(map[1] - 1).trim();
   const fenceCharacter = fence.markup[0];
   return closing.length >= fence.markup.length && [...closing].every((character) => character === fenceCharacter);
 }

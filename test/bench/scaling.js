@@ -145,7 +145,9 @@ async function buildBundle() {
     minify: true,
     format: 'cjs',
     platform: 'node',
-    target: 'node18',
+    // These modules ship in the feature bundle both hosts load (dist/web/extension.js), built for
+    // es2022: for node18 esbuild writes some `\p{…}` regex literals as `new RegExp(…)` calls.
+    target: 'es2022',
     logLevel: 'silent',
     // As the shipped bundles: the small entity table, no linkify.
     alias: { entities: './src/lesson/namedEntities.ts', 'linkify-it': './src/lesson/linkifyDisabled.ts' },
