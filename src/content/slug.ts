@@ -48,8 +48,52 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/** Only ASCII: NFKC leaves it as it is, and it holds no marks and nothing invisible. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** The slug of `text` within `limits`; never empty, never starting or ending with `-` or `_`. */
 export function slugify(text: string, limits: SlugLimits): string {
+  const source = String(text);
+  return ASCII_ONLY.test(source) ? asciiSlug(source, limits) : unicodeSlug(source, limits);
+}
+
+/**
+ * The same rule for ASCII text, a run of word characters at a time: most headings and titles are
+ * ASCII, and this path allocates little beyond the slug (a page of equal headings renders without
+ * a string per character).
+ */
+function asciiSlug(text: string, limits: SlugLimits): string {
+  const lower = text.toLowerCase();
+  // One byte and one character each.
+  const maxLength = Math.min(limits.maxCharacters, limits.maxBytes ?? Number.POSITIVE_INFINITY);
+  let slug = '';
+  let index = 0;
+  while (index < lower.length) {
+    while (index < lower.length && !isAsciiWordCode(lower.charCodeAt(index))) {
+      index++;
+    }
+    let end = index;
+    while (end < lower.length && isAsciiWordCode(lower.charCodeAt(end))) {
+      end++;
+    }
+    // A dash joins two runs, and only together with a character of the next one.
+    const dash = slug === '' ? '' : '-';
+    const room = maxLength - slug.length - dash.length;
+    if (end === index || room <= 0) {
+      break;
+    }
+    // A run cut at the limit fills the slug: the next turn finds no room.
+    slug += dash + lower.slice(index, Math.min(end, index + room));
+    index = end;
+  }
+  slug = trimEnds(slug);
+  return slug === '' ? limits.fallback : slug;
+}
+
+const isAsciiWordCode = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+
+/** The rule for any text: NFKC, lower case per character, letters and numbers of every script. */
+function unicodeSlug(text: string, limits: SlugLimits): string {
   let slug = '';
   let characters = 0;
   let bytes = 0;
@@ -57,7 +101,7 @@ export function slugify(text: string, limits: SlugLimits): string {
   let afterWord = false;
   const maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
   // Lower-case per character: lower-casing can add marks (`İ` → `i̇`), which then follow their letter.
-  for (const char of Array.from(String(text).normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
+  for (const char of Array.from(text.normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
     let piece: string;
     if (isWordCharacter(char)) {
       piece = (pendingDash && slug !== '' ? '-' : '') + char;

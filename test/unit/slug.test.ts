@@ -61,6 +61,26 @@ describe('issue 16: plan file names valid on Windows, macOS and Linux', () => {
     );
   });
 
+  it('gives ASCII text the slug the general rule gives it (its fast path is the same rule)', () => {
+    // A trailing ideographic space is a separator: it adds nothing, and sends the text down the general path.
+    // Long enough to cross the limits (60 and 64 characters): `size: 'max'` keeps lengths spread up to the maximum.
+    const pieces = fc.constantFrom('a', 'Z', '9', ' ', '-', '_', '.', ':', '\t', '\u0000', 'CON', 'Same Heading');
+    const asciiCharacter = fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code));
+    const ascii = fc.oneof(
+      fc.array(pieces, { maxLength: 120, size: 'max' }).map((parts) => parts.join('')),
+      fc.string({ unit: asciiCharacter, maxLength: 200, size: 'max' }),
+    );
+    checkProperty(
+      'ASCII slug fast path ≡ general rule',
+      fc.property(ascii, (text) => {
+        assert.equal(slugify(text), slugify(text + '\u3000'));
+        assert.equal(headingSlug(text), headingSlug(text + '\u3000'));
+      }),
+      2000,
+    );
+    assert.equal(slugify('x'.repeat(300) + ' tail'), 'x'.repeat(60));
+  });
+
   it('accepts a plan folder only when every segment is portable', () => {
     checkProperty(
       'folder segments portable',
