@@ -9,8 +9,8 @@
  * letters and numbers only, so heading ids drop them (see headingSlug).
  */
 
-// Module constants: the bundler writes some `\p{…}` literals as `new RegExp(…)`, which inside a
-// function would compile the pattern again for every character.
+// Module constants: built for node18 (the unit tests), esbuild writes some `\p{…}` literals as
+// `new RegExp(…)` calls, which inside a function would compile the pattern for every character.
 const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
 const INVISIBLE_CHARACTER = /^\p{Default_Ignorable_Code_Point}$/u;
 const MARK = /^\p{M}$/u;

@@ -92,13 +92,13 @@ export function planFolderSegments(setting: unknown): { segments: string[]; prob
 /** A surrogate that is not half of a pair (no file system takes it as UTF-8). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Names Windows reserves for devices, with or without an extension (`nul.md`). */
 /**
  * A letter, number, punctuation or symbol that is not an invisible (default ignorable) one. A
- * module constant: the bundler writes a `\p{…}` literal as `new RegExp(…)`, which inside the
- * function would compile the pattern again on every call.
+ * module constant: built for node18 (the unit tests), esbuild writes this literal as a
+ * `new RegExp(…)` call, which inside the function would compile the pattern on every call.
  */
 const VISIBLE_CHARACTER = /(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}\p{P}\p{S}]/u;
+/** Names Windows reserves for devices, with or without an extension (`nul.md`). */
 const RESERVED_NAME = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
 
 /**
