@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { createMarkdownIt, readLessonBlocks, readMarkdownBlocks } from '../../src/base/markdown';
+import { createMarkdownIt, readLessonBlocks, readMarkdownBlocks, type Token } from '../../src/base/markdown';
 import { checkProperty, textOf } from './fuzz';
 
 /** The fields of a block token a reader of ours looks at. */
-const blockShape = (tokens: readonly MarkdownIt.Token[]): unknown[] => tokens.map((token) => [token.type, token.tag, token.map, token.content, token.markup, token.info]);
+const blockShape = (tokens: readonly Token[]): unknown[] => tokens.map((token) => [token.type, token.tag, token.map, token.content, token.markup, token.info]);
 
 describe('markdown readers', () => {
   const lineEndsAndNul = textOf(['\r', '\n', '\r\n', '\0', '# h', '```', '~~~', '    ', '<!-- c -->', '- ', 'a', ' '], 30);
