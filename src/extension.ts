@@ -56,14 +56,12 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
-  // A while after startup the lesson's code loads and its page is rendered, so the first open of a
-  // session paints as fast as the next ones; startup itself is not touched.
+  // A while after startup the lesson feature is made and its page rendered, so the first open of a
+  // session only makes the page and paints as fast as the next ones; startup itself is not touched.
   const lessonWarmUp = setTimeout(() => {
-    if (lessonFeature === undefined) {
-      import('./lesson/vscode/lessonFeature')
-        .then((module) => module.warmLesson(context.extensionUri, log))
-        .catch((error: unknown) => log.error('The lesson could not be loaded before its first open.', error));
-    }
+    lesson()
+      .then(async () => (await import('./lesson/vscode/lessonFeature')).warmLesson(context.extensionUri, log))
+      .catch((error: unknown) => log.error('The lesson could not be loaded before its first open.', error));
   }, LESSON_WARM_UP_DELAY_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(lessonWarmUp) });
   // One template catalogue, shared by Insert, New Plan and the coach.

@@ -8,7 +8,8 @@
 //   3. sidebar view paint: a click on the Collab Coach container and on the reference's container
 //      (an empty webview view), alternating, from the pointer going down to the first heading painted.
 // Odd runs measure the panels first, even runs the sidebar views first, so neither always pays for
-// loading the lesson chunk. The 1-minute load average is read before and after every run.
+// loading the lesson chunk; the first round's order (the first open of a session) alternates from
+// run to run as well. The 1-minute load average is read before and after every run.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -335,13 +336,22 @@ async function timeViewOpen(page, containerSelector, expectExtensionId, expectHe
   return timing(record, t0, `the view of ${expectExtensionId}`, expectHeading);
 }
 
+/**
+ * Which opens first in a round: alternating from round to round, and, for the first round (the
+ * first open of a session), from run to run, so that neither side is always the one that opens
+ * first after the throw-away open.
+ */
+function openingOrder(round, runIndex) {
+  return (round + runIndex) % 2 === 0 ? ['lesson', 'empty'] : ['empty', 'lesson'];
+}
+
 async function measurePanels(page, result, options, index, log) {
   // One throw-away open first: the first webview of a page also pays for the webview machinery. It
   // is a third panel type, so neither measured panel's origin is warmed by it.
   await timeWebviewOpen(page, WARM_UP_COMMAND, REFERENCE_ID, /Empty webview/);
   await closeAllEditors(page);
   for (let round = 1; round <= options.webviewRounds; round++) {
-    const order = round % 2 === 1 ? ['lesson', 'empty'] : ['empty', 'lesson'];
+    const order = openingOrder(round, index);
     for (const which of order) {
       const open =
         which === 'lesson'
@@ -359,7 +369,7 @@ async function measureViews(page, result, options, index, log) {
   await timeViewOpen(page, WARM_UP_CONTAINER, REFERENCE_ID, /Empty webview/);
   await hideSidebarViews(page);
   for (let round = 1; round <= options.webviewRounds; round++) {
-    const order = round % 2 === 1 ? ['lesson', 'empty'] : ['empty', 'lesson'];
+    const order = openingOrder(round, index);
     for (const which of order) {
       const open =
         which === 'lesson'

@@ -307,12 +307,12 @@ ${explainMisses(results, rows)}
   Call Activate comes from "Developer: Startup Performance", ours against the trivial reference's, per run.
 - **Lesson first paint.** In the same page, after one throw-away webview (the reference's warm-up panel, a view type of its own: VS Code keeps a webview
   origin per extension and view type and the first page of an origin costs more, so neither measured first open is warmed by it): ${results.options.rounds} rounds of \`Collab Coach: Open the Lesson\` and
-  \`Collab Coach Bench: Open Empty Webview\` (the reference extension: a panel whose HTML is one \`<h1>\`), order alternating, all editors closed in between.
+  \`Collab Coach Bench: Open Empty Webview\` (the reference extension: a panel whose HTML is one \`<h1>\`), order alternating from round to round and, for the first open of a session, from run to run, all editors closed in between.
   A script in each webview's host frame stamps the second animation frame after the first \`<h1>\` with a layout box appears in the content frame;
   the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach it creates the lesson feature; the feature bundle dist/web/extension.js
   was loaded and the lesson rendered 3 s after activation, as in every session).
 - **Sidebar view paint.** In the same page, after one throw-away view (the reference's *Bench Warm-up View*, a container of its own): ${results.options.rounds} rounds of a click on the Collab Coach container and on the
-  reference's container (*Bench Empty View*: a webview view whose HTML is one \`<h1>\`), order alternating, the Explorer shown in between (which removes the view's frames).
+  reference's container (*Bench Empty View*: a webview view whose HTML is one \`<h1>\`), order alternating as for the panels, the Explorer shown in between (which removes the view's frames).
   The start is the pointer going down on the container. Odd runs measure the panels first and the views second, even runs the other way round, so the
   first load of the feature bundle falls on each in turn.
 - **Plan checker.** src/plan/checker.ts and test/fixtures/plans/generate.ts bundled (minified) on the fly; in one Node process, after a warm-up,

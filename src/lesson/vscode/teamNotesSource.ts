@@ -16,6 +16,8 @@ export class TeamNotesSource extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly trigger = debounce(() => this.changed.fire(), TEAM_NOTES_DEBOUNCE_MS);
   private watchers: vscode.Disposable[] = [];
+  /** The disk watchers start with the first read: a lesson feature made ahead of its first page watches nothing yet. */
+  private watching = false;
   /** How many times the notes were read, for the tests. */
   loads = 0;
   private lastLoaded: TeamNotesBlock | undefined;
@@ -24,7 +26,6 @@ export class TeamNotesSource extends Disposable {
     super();
     this._register(this.trigger);
     this._register({ dispose: () => this.watchers.forEach((watcher) => watcher.dispose()) });
-    this.watchFolders();
     // The disk watcher can miss files in a folder that was only just created; changes made in VS Code
     // itself (saving a note, creating, deleting or renaming one) are also heard directly.
     const fireForNotes = (uris: readonly vscode.Uri[]): void => {
@@ -39,7 +40,9 @@ export class TeamNotesSource extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.trigger.trigger()));
     this._register(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.watchFolders();
+        if (this.watching) {
+          this.watchFolders();
+        }
         this.trigger.trigger();
       }),
     );
@@ -61,6 +64,10 @@ export class TeamNotesSource extends Disposable {
   }
 
   async load(): Promise<TeamNotesBlock> {
+    if (!this.watching) {
+      this.watching = true;
+      this.watchFolders();
+    }
     const block = await this.read();
     this.lastLoaded = block;
     return block;
