@@ -72,7 +72,7 @@ const TRIED = {
     'Our own part is Call Activate (its own row); the rest of the figure is Load Code, which VS Code counts from the activation request and so includes waiting behind the other extensions activated at the same moment.',
   'call-activate': 'activate() only registers; the tip, the progress store and the lesson chunk come after it returns; the entry reads `vscode` without an ES-module wrapper.',
   'paint-first':
-    "The feature bundle loads, the lesson is rendered and the page's assets are read 3 s after activation, so the first open finds them; the page does not wait for the workspace's team notes (they follow by message); the first `webview.html` already holds the rendered lesson (no `ready` round trip), the stylesheet and script are inline under the page's nonce (no fetch), and the panel is created before the lesson feature, so VS Code builds the webview meanwhile.",
+    "The feature bundle loads, the lesson feature is made (its team-note watchers wait for the first read), the lesson is rendered and the page's assets are read 3 s after activation, so the first open only makes the page; the page does not wait for the workspace's team notes (they follow by message); the first `webview.html` already holds the rendered lesson (no `ready` round trip), the stylesheet and script are inline under the page's nonce (no fetch), and the panel is created before the lesson feature, so VS Code builds the webview meanwhile.",
   'paint-again': "The first `webview.html` already holds the rendered lesson, cached per language; the stylesheet and script are inline under the page's nonce; the team notes follow by message.",
   'view-paint':
     "The view's first `webview.html` already holds the rendered lesson with the stylesheet and script inline, the lesson is rendered 3 s after activation, and the team notes follow by message; our container also holds the Plans view, whose first showing loads the coach and looks at the workspace while the lesson view paints: the first click in a run is the slow one (about 490–670 ms against 190–280 ms in a run of this bench), later ones match the empty view.",
@@ -309,8 +309,8 @@ ${explainMisses(results, rows)}
   origin per extension and view type and the first page of an origin costs more, so neither measured first open is warmed by it): ${results.options.rounds} rounds of \`Collab Coach: Open the Lesson\` and
   \`Collab Coach Bench: Open Empty Webview\` (the reference extension: a panel whose HTML is one \`<h1>\`), order alternating from round to round and, for the first open of a session, from run to run, all editors closed in between.
   A script in each webview's host frame stamps the second animation frame after the first \`<h1>\` with a layout box appears in the content frame;
-  the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach it creates the lesson feature; the feature bundle dist/web/extension.js
-  was loaded and the lesson rendered 3 s after activation, as in every session).
+  the start is the Enter key in the command palette. Round 1 is the first open in the session (for Collab Coach the feature bundle dist/web/extension.js was loaded, the lesson feature
+  made and the lesson rendered 3 s after activation, as in every session).
 - **Sidebar view paint.** In the same page, after one throw-away view (the reference's *Bench Warm-up View*, a container of its own): ${results.options.rounds} rounds of a click on the Collab Coach container and on the
   reference's container (*Bench Empty View*: a webview view whose HTML is one \`<h1>\`), order alternating as for the panels, the Explorer shown in between (which removes the view's frames).
   The start is the pointer going down on the container. Odd runs measure the panels first and the views second, even runs the other way round, so the
