@@ -136,6 +136,9 @@ export function createLessonFeature(
       }
     }),
     teamNotes.onDidChange(() => {
+      if (pages().length === 0) {
+        return; // Made ahead of its first page (the warm-up): that page reads the notes itself.
+      }
       teamNotes.load().then(
         (block) => pages().forEach((page) => page.postTeamNotes(block)),
         (error: unknown) => log.error('Could not reload the team notes.', error),
