@@ -45,6 +45,12 @@ export class LineStarts {
     return current === line ? lineStart : text.length;
   }
 
+  /** How many lines the text has: one more than its line breaks (an empty text has one). */
+  lineCount(): number {
+    this.offsetOf(Number.MAX_SAFE_INTEGER);
+    return this.line + 1;
+  }
+
   /** The text of 0-based `line` without its line break; empty past the last line. */
   lineText(line: number): string {
     return this.linesBetween(line, line + 1);

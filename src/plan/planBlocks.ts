@@ -10,7 +10,7 @@
  */
 import { LineStarts } from '../base/lines';
 import { readMarkdownBlocks, type Token } from '../base/markdown';
-import { countLines, isLessonLine, parseCheckin, parseFieldText, splitInlineLines } from './planItemText';
+import { isLessonLine, parseCheckin, parseFieldText, splitInlineLines } from './planItemText';
 
 export type Side = 'mine' | 'theirs';
 
@@ -84,13 +84,16 @@ export function readPlanBlocks(text: string): RawPlan {
  * preview engine hands its own to the preview plugin): the same reading, without parsing again.
  */
 export function readPlanTokens(tokens: readonly Token[], text: string): RawPlan {
-  const lineCount = countLines(text);
+  // One forward walk over the text: the last fence's closing line (if any), then the line count.
+  const lines = new LineStarts(text);
+  const last = tokens[tokens.length - 1];
+  const openFenceAtEnd = last?.type === 'fence' && !isClosedFence(lines, last) ? last.markup : undefined;
+  const lineCount = lines.lineCount();
   const reader = new BlockReader(tokens);
   const preamble: RawItem[] = [];
   const sections: RawSection[] = [];
   const directives: RawDirective[] = [];
   let current: RawSection | undefined;
-  let openFenceAtEnd: string | undefined;
   reader.onMarker = (marker, line) => {
     reader.tableCount = 0;
     if (current) {
@@ -105,10 +108,6 @@ export function readPlanTokens(tokens: readonly Token[], text: string): RawPlan 
   if (current) {
     current.endLine = lineCount - 1;
   }
-  const last = tokens[tokens.length - 1];
-  if (last?.type === 'fence' && !isClosedFence(text, last)) {
-    openFenceAtEnd = last.markup;
-  }
   const blockStarts: number[] = [];
   for (const token of tokens) {
     if (token.level === 0 && token.nesting !== -1 && token.map && blockStarts[blockStarts.length - 1] !== token.map[0]) {
@@ -119,12 +118,12 @@ export function readPlanTokens(tokens: readonly Token[], text: string): RawPlan 
 }
 
 /** Whether a fence has its closing line: the last line of its block, only fence characters, at least as many. */
-function isClosedFence(text: string, fence: Token): boolean {
+function isClosedFence(lines: LineStarts, fence: Token): boolean {
   const map = fence.map;
   if (!map || map[1] - map[0] < 2) {
     return false;
   }
-  const closing = new LineStarts(text).lineText(map[1] - 1).trim();
+  const closing = lines.lineText(map[1] - 1).trim();
   const fenceCharacter = fence.markup[0];
   return closing.length >= fence.markup.length && [...closing].every((character) => character === fenceCharacter);
 }

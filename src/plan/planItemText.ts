@@ -1,7 +1,7 @@
 /**
- * The plan's items read from the text markdown-it gives each block (pure): the line count, a
- * field's label and value, a check-in, the template's lesson line. Each reads a short prefix or
- * scans once: linear in the text, whatever it holds.
+ * The plan's items read from the text markdown-it gives each block (pure): a field's label and
+ * value, a check-in, the template's lesson line. Each reads a short prefix or scans once: linear in
+ * the text, whatever it holds.
  */
 import type { RawItem } from './planBlocks';
 
@@ -9,22 +9,6 @@ const LESSON_PREFIXES = ['Lesson', '课程'];
 const CHECKIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UNFILLED_DATE = 'YYYY-MM-DD';
 const LONGEST_LABEL = 200;
-
-export function countLines(text: string): number {
-  let count = 1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) {
-      count++;
-    } else if (code === 13) {
-      count++;
-      if (text.charCodeAt(index + 1) === 10) {
-        index++;
-      }
-    }
-  }
-  return count;
-}
 
 /** Lines of an inline token's content (markdown-it joins a paragraph's lines with `\n`). */
 export function splitInlineLines(text: string): string[] {

@@ -13,6 +13,8 @@ describe('LineStarts', () => {
     assert.equal(lines.offsetOf(1), 3);
     assert.equal(lines.offsetOf(0), 0);
     assert.equal(lines.offsetOf(9), 9);
+    assert.equal(lines.lineCount(), 5);
+    assert.equal(new LineStarts('').lineCount(), 1);
   });
 
   it('keeps the empty line after a final break, and joins any breaks with \\n', () => {
@@ -30,6 +32,7 @@ describe('LineStarts', () => {
       'LineStarts ≡ split',
       fc.property(text, fc.array(fc.tuple(line, line), { maxLength: 8 }), (source, ranges) => {
         const lines = new LineStarts(source);
+        assert.equal(lines.lineCount(), linesOf(source).length);
         for (const [from, to] of ranges) {
           assert.equal(lines.linesBetween(from, to), linesOf(source).slice(from, to).join('\n'));
           assert.equal(lines.lineText(from), linesOf(source)[from] ?? '');
