@@ -84,25 +84,25 @@ function globSource(glob: string): string {
   return source;
 }
 
+function patternSource(pattern: string): string {
+  return globSource(pattern.replace(/^\.\//, '').replace(/\/+$/, ''));
+}
+
+/** Whether `path` as a whole (not a folder above it) matches one pattern. */
+export function globMatchesWhole(pattern: string, path: string): boolean {
+  return new RegExp(`^(?:${patternSource(pattern)})$`).test(path);
+}
+
 /** One matcher for the enabled patterns; an empty list excludes nothing. */
 export function excludeMatcher(patterns: Iterable<string>): ExcludeMatcher {
-  const sources = [...patterns].map((pattern) => globSource(pattern.replace(/^\.\//, '').replace(/\/+$/, '')));
+  const sources = [...patterns].map(patternSource);
   if (sources.length === 0) {
     return { excludes: () => false };
   }
-  const matcher = new RegExp(`^(?:${sources.join('|')})$`);
-  return {
-    excludes(relativePath) {
-      const segments = relativePath.split('/');
-      // The path itself, or any folder above it.
-      for (let length = segments.length; length > 0; length--) {
-        if (matcher.test(segments.slice(0, length).join('/'))) {
-          return true;
-        }
-      }
-      return false;
-    },
-  };
+  // The path itself or a folder above it: some pattern matches the path up to a `/` or its end.
+  // One test per path (a loop over its folders re-joined them for every file of the scan).
+  const matcher = new RegExp(`^(?:${sources.join('|')})(?:/|$)`);
+  return { excludes: (relativePath) => matcher.test(relativePath) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { enabledPatterns, excludeMatcher } from '../../src/plan/excludePatterns';
+import * as fc from 'fast-check';
+import { enabledPatterns, excludeMatcher, globMatchesWhole } from '../../src/plan/excludePatterns';
+import { checkProperty, textOf } from './fuzz';
 
 describe('issue 12: files.exclude and search.exclude patterns for the Plans scan', () => {
   it('matches ** across folders, * and ? within one name, as VS Code settings do', () => {
@@ -51,5 +53,31 @@ describe('issue 12: files.exclude and search.exclude patterns for the Plans scan
     assert.deepEqual(enabledPatterns({ '**/.git': true, 'off/**': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
     assert.deepEqual(enabledPatterns(undefined), []);
     assert.deepEqual(enabledPatterns('**/x'), []);
+  });
+});
+
+describe('issue 12: one exclude test per path', () => {
+  /** The definition: the path, or a folder above it, matches one of the patterns as a whole. */
+  function excludedByDefinition(patterns: readonly string[], relativePath: string): boolean {
+    const segments = relativePath.split('/');
+    for (let length = segments.length; length > 0; length--) {
+      const folder = segments.slice(0, length).join('/');
+      if (patterns.some((pattern) => globMatchesWhole(pattern, folder))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  it('agrees with testing the path and every folder above it, on generated globs and paths', () => {
+    const glob = textOf(['*', '**', '?', '/', 'a', 'b', '.md', '{a,b}', '[ab]', '[!a]', '**/', '.'], 8);
+    const path = textOf(['a', 'b', '/', '.md', 'ab', '.'], 10);
+    checkProperty(
+      'exclude matcher vs per-folder definition',
+      fc.property(fc.array(glob, { minLength: 1, maxLength: 3 }), path, (patterns, relativePath) => {
+        assert.equal(excludeMatcher(patterns).excludes(relativePath), excludedByDefinition(patterns, relativePath));
+      }),
+      2000,
+    );
   });
 });
