@@ -164,7 +164,7 @@ async function scanParts() {
   const files = await m.findMarkdownFiles(log);
   const found = now();
   const texts = [];
-  await m.readPlanFiles(files, log, (_uri, read) => read.kind === 'plan' && texts.push(read.text));
+  await m.readPlanFiles(files, log, 'after-read', (_uri, read) => read.kind === 'plan' && texts.push(read.text));
   const read = now();
   const today = new Date();
   for (const text of texts) {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../base/dispose';
 import type { Log } from '../../base/log';
+import { WORK_SLICE_MS, yieldToHost } from '../../base/yieldToHost';
 import { currentContentLanguage, onDidChangeContentLanguage } from '../../content/vscode/settings';
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
@@ -113,14 +114,14 @@ export class PlanIndex extends Disposable {
     try {
       const files = await findMarkdownFiles(this.log, this.excludedPaths());
       const found = new Set<string>();
-      const checks: Promise<void>[] = [];
-      await readPlanFiles(files, this.log, (uri, read) => {
+      const plans: { uri: vscode.Uri; text: string }[] = [];
+      await readPlanFiles(files, this.log, 'after-read', (uri, read) => {
         if (read.kind === 'plan' && !this.isDisposed) {
           found.add(uri.toString());
-          checks.push(this.checkText(uri, read.text));
+          plans.push({ uri, text: read.text });
         }
       });
-      await Promise.all(checks);
+      await this.checkAll(plans);
       for (const key of [...this.plans.keys()]) {
         if (!found.has(key) && !this.plans.get(key)?.fromEditor) {
           this.plans.delete(key);
@@ -132,6 +133,23 @@ export class PlanIndex extends Disposable {
     } finally {
       this.scanned = true;
       this.changed.fire();
+    }
+  }
+
+  /**
+   * Checks the plans a scan read, after the reading: a check between two reads held up the reads
+   * waiting behind it (the bench's 1,000 plans among 6,000 files: 1.7–1.9× its reference mixed,
+   * 1.3–1.4× apart).
+   * Slices keep the host answering meanwhile.
+   */
+  private async checkAll(plans: readonly { uri: vscode.Uri; text: string }[]): Promise<void> {
+    let sliceStarted = Date.now();
+    for (const { uri, text } of plans) {
+      await this.checkText(uri, text);
+      if (Date.now() - sliceStarted >= WORK_SLICE_MS) {
+        await yieldToHost();
+        sliceStarted = Date.now();
+      }
     }
   }
 
@@ -188,7 +206,8 @@ export class PlanIndex extends Disposable {
     // The editor's text is what counts while the plan is open.
     const fromDisk = uris.filter((uri) => !(open.has(uri.toString()) && this.plans.get(uri.toString())?.fromEditor));
     const checks: Promise<void>[] = [];
-    await readPlanFiles(fromDisk, this.log, (uri, read) => {
+    // A file the watcher reports may be one that grows and grows (a generated report): measured first.
+    await readPlanFiles(fromDisk, this.log, 'before-read', (uri, read) => {
       if (this.isDisposed) {
         return true; // Gone: read no further.
       }

@@ -14,7 +14,8 @@ export const MAX_PLAN_FILE_BYTES = 2 * 1024 * 1024;
 /**
  * Files read at once. Each `workspace.fs` call waits on a round trip (in a remote or browser
  * workbench through the window), so one file at a time is slow and many hide the wait; the cap
- * keeps the memory held by files in flight small (at most this many × MAX_PLAN_FILE_BYTES).
+ * keeps the memory held by files in flight small (at most this many files, each measured as
+ * SizeCheck says).
  */
 const READ_CONCURRENCY = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -145,18 +146,41 @@ async function walkFolder(folder: vscode.Uri, relative: string, into: vscode.Uri
   }
 }
 
+/**
+ * When a file's size is measured. `before-read` (one more file-system round trip): for a single
+ * file, or one the watcher reports again and again, which may be large. `after-read`: for the
+ * scan of every Markdown file, where that round trip per file was a sixth of the scan; memory in
+ * flight is then at most READ_CONCURRENCY × the largest Markdown file, and a refused file is
+ * never decoded.
+ */
+export type SizeCheck = 'before-read' | 'after-read';
+
 /** Reads one file and tells whether it is a plan. Never throws. */
-export async function readPlanFile(uri: vscode.Uri, log: Log): Promise<PlanFileRead> {
+export async function readPlanFile(uri: vscode.Uri, log: Log, sizeCheck: SizeCheck = 'before-read'): Promise<PlanFileRead> {
   try {
-    // The size first: a read alone would pull a file of any size into memory before it could be refused.
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) {
-      return { kind: 'not-a-plan' };
+    if (sizeCheck === 'before-read') {
+      // A read alone would pull a file of any size into memory before it could be refused.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        return { kind: 'not-a-plan' };
+      }
+      if (stat.size > MAX_PLAN_FILE_BYTES) {
+        return tooLarge(uri, log, stat.size);
+      }
     }
-    if (stat.size > MAX_PLAN_FILE_BYTES) {
-      return skipped(uri, log, `larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB (${Math.round(stat.size / 1024 / 1024)} MB)`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      // A folder named like a Markdown file is no plan and no failure; only a failed read gets here, so the stat is rare.
+      if (sizeCheck === 'after-read' && (await isDirectory(uri))) {
+        return { kind: 'not-a-plan' };
+      }
+      throw error;
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > MAX_PLAN_FILE_BYTES) {
+      return tooLarge(uri, log, bytes.byteLength);
+    }
     if (bytes.includes(0)) {
       return skipped(uri, log, 'binary content');
     }
@@ -172,6 +196,18 @@ export async function readPlanFile(uri: vscode.Uri, log: Log): Promise<PlanFileR
   }
 }
 
+async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function tooLarge(uri: vscode.Uri, log: Log, bytes: number): PlanFileRead {
+  return skipped(uri, log, `larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB (${Math.round(bytes / 1024 / 1024)} MB)`);
+}
+
 function skipped(uri: vscode.Uri, log: Log, reason: string): PlanFileRead {
   log.warn(`Plans: skipped ${uri.toString(true)}: ${reason}.`);
   return { kind: 'skipped', reason };
@@ -184,6 +220,7 @@ function skipped(uri: vscode.Uri, log: Log, reason: string): PlanFileRead {
 export async function readPlanFiles(
   uris: readonly vscode.Uri[],
   log: Log,
+  sizeCheck: SizeCheck,
   onRead: (uri: vscode.Uri, read: PlanFileRead) => boolean | void,
 ): Promise<void> {
   let next = 0;
@@ -191,7 +228,7 @@ export async function readPlanFiles(
   const worker = async (): Promise<void> => {
     while (!stopped && next < uris.length) {
       const uri = uris[next++];
-      if (uri && onRead(uri, await readPlanFile(uri, log)) === true) {
+      if (uri && onRead(uri, await readPlanFile(uri, log, sizeCheck)) === true) {
         stopped = true;
       }
     }
@@ -203,6 +240,6 @@ export async function readPlanFiles(
 export async function workspaceHoldsPlan(log: Log): Promise<boolean> {
   let holdsPlan = false;
   // As many at a time as the scan reads: one by one, each read's round trip adds up.
-  await readPlanFiles(await findMarkdownFiles(log), log, (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
+  await readPlanFiles(await findMarkdownFiles(log), log, 'after-read', (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
   return holdsPlan;
 }
