@@ -38,13 +38,47 @@ const isNameStart = (char: string | undefined): boolean =>
   char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
 const SPECIAL = '$}\\';
 
-interface OpenPlaceholder {
+/**
+ * The open placeholders `${head:`, innermost last, as parallel arrays rather than an object each:
+ * a long run of openers then keeps no object per opener alive while the rest is read.
+ */
+class OpenPlaceholders {
   /** Digits (a tab stop) or a name (a variable). */
-  readonly head: string;
+  private readonly heads: string[] = [];
   /** Where the `$` of `${head:` is. */
-  readonly start: number;
+  private readonly starts: number[] = [];
   /** Made on the first child: a long run of open placeholders allocates as little as it can. */
-  nodes: SnippetNode[] | undefined;
+  private readonly nodes: (SnippetNode[] | undefined)[] = [];
+
+  get length(): number {
+    return this.heads.length;
+  }
+
+  push(head: string, start: number): void {
+    this.heads.push(head);
+    this.starts.push(start);
+    this.nodes.push(undefined);
+  }
+
+  /** The nodes of the innermost one (made now if it has none yet), or undefined when none is open. */
+  innermostNodes(): SnippetNode[] | undefined {
+    const top = this.heads.length - 1;
+    if (top < 0) {
+      return undefined;
+    }
+    return (this.nodes[top] ??= []);
+  }
+
+  pop(): { readonly head: string; readonly start: number; readonly nodes: SnippetNode[] | undefined } {
+    return { head: this.heads.pop() as string, start: this.starts.pop() as number, nodes: this.nodes.pop() };
+  }
+
+  /** Each one left open, outermost first. */
+  forEach(visit: (head: string, nodes: SnippetNode[] | undefined) => void): void {
+    for (let at = 0; at < this.heads.length; at++) {
+      visit(this.heads[at] as string, this.nodes[at]);
+    }
+  }
 }
 
 /** Parses snippet syntax into nodes; never throws; whatever VS Code reads as text stays text. */
@@ -54,7 +88,7 @@ export function parseSnippet(body: string): SnippetNode[] {
 
 class Reader {
   private pos = 0;
-  private readonly stack: OpenPlaceholder[] = [];
+  private readonly stack = new OpenPlaceholders();
   private readonly root: SnippetNode[] = [];
   /** Where the current run of text began: raw text is always a slice of the source. */
   private textStart = 0;
@@ -86,18 +120,24 @@ class Reader {
     this.flush();
     const flat = new TextJoiner();
     this.root.forEach(flat.add);
-    for (const open of this.stack) {
-      // The head is digits or a name: nothing in `${head:` but the `$` needs escaping.
-      flat.addText(`\\\${${open.head}:`);
-      open.nodes?.forEach(flat.add);
-    }
+    // The head is digits or a name: nothing in `${head:` but the `$` needs escaping. One string per
+    // distinct head, however many openers share it.
+    const openerTexts = new Map<string, string>();
+    this.stack.forEach((head, nodes) => {
+      let opener = openerTexts.get(head);
+      if (opener === undefined) {
+        opener = `\\\${${head}:`;
+        openerTexts.set(head, opener);
+      }
+      flat.addText(opener);
+      nodes?.forEach(flat.add);
+    });
     return flat.done();
   }
 
   /** The nodes of the innermost open placeholder, or the root. */
   private target(): SnippetNode[] {
-    const open = this.stack[this.stack.length - 1];
-    return open ? (open.nodes ??= []) : this.root;
+    return this.stack.innermostNodes() ?? this.root;
   }
 
   /** Ends the current text run at `this.pos`; returns the nodes of the innermost open placeholder. */
@@ -126,7 +166,7 @@ class Reader {
   private closePlaceholder(): void {
     const close = this.pos;
     this.flush(close);
-    const open = this.stack.pop() as OpenPlaceholder;
+    const open = this.stack.pop();
     const children = mergeText(open.nodes ?? []);
     this.pos += 1;
     this.pushHead(open.head, open.start, children, undefined, close);
@@ -174,7 +214,7 @@ class Reader {
     const after = s[headEnd];
     if (after === ':') {
       this.flush(start);
-      this.stack.push({ head, start, nodes: undefined });
+      this.stack.push(head, start);
       this.pos = headEnd + 1;
       this.textStart = this.pos;
       return true;
