@@ -20,11 +20,35 @@ const SECTION_LABELS: MessageTable = messages.sectionLabels;
 
 const MAX_TITLE_LENGTH = 40;
 const MAX_QUOTED_QUESTION_LENGTH = 60;
-const PLACEHOLDER = /\{([a-z]+)\}/g;
+const PLACEHOLDER = /\{([a-z]+)\}/;
+
+/**
+ * Each message split once at its placeholders: text, name, text, name, …, text. The messages are
+ * the bundled words (a few hundred); a scan fills them for every finding of every plan.
+ */
+const splitMessages = new Map<string, readonly string[]>();
+const MAX_SPLIT_MESSAGES = 1024;
+
+function splitMessage(template: string): readonly string[] {
+  let parts = splitMessages.get(template);
+  if (parts === undefined) {
+    parts = template.split(PLACEHOLDER);
+    if (splitMessages.size < MAX_SPLIT_MESSAGES) {
+      splitMessages.set(template, parts);
+    }
+  }
+  return parts;
+}
 
 /** `{name}` placeholders of a message filled in; unknown names stay as written. */
 export function fillMessage(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const parts = splitMessage(template);
+  let filled = parts[0] ?? '';
+  for (let at = 1; at < parts.length; at += 2) {
+    const name = parts[at] as string;
+    filled += (name in values ? String(values[name]) : `{${name}}`) + (parts[at + 1] ?? '');
+  }
+  return filled;
 }
 
 function localize(entry: LocalizedText | undefined, values: (language: ContentLanguage) => Readonly<Record<string, string | number>>): LocalizedText {
