@@ -5,6 +5,7 @@
  */
 
 import { type SnippetNode, escapeSnippetText, parseSnippet, textValue } from './snippetParser';
+import { canonicalSnippetText } from './snippetText';
 
 export { type SnippetNode, escapeSnippetText, parseSnippet, textValue };
 
@@ -191,7 +192,7 @@ function escapeChoiceOption(option: string): string {
 function serializeNode(node: SnippetNode, canonical: boolean): string {
   switch (node.kind) {
     case 'text':
-      return canonical ? escapeSnippetText(textValue(node.raw)) : node.raw;
+      return canonical ? canonicalSnippetText(node.raw) : node.raw;
     case 'choice':
       return `\${${node.index}|${node.options.map(escapeChoiceOption).join(',')}|}`;
     case 'tabstop':

@@ -9,6 +9,9 @@
  * transform that scan ahead (the format loop, `${n:+…}` values) remember where each position ends.
  * Pure: no 'vscode', no Node built-ins.
  */
+import { escapeSnippetText, textValue } from './snippetText';
+
+export { escapeSnippetText, textValue };
 
 export type SnippetNode =
   | { readonly kind: 'text'; readonly raw: string }
@@ -22,16 +25,6 @@ export type SnippetNode =
       /** The variable as written in the source, e.g. `$USD` or `${CLIPBOARD:x}`. */
       readonly source: string;
     };
-
-/** Escapes text so a snippet inserts it literally (`$`, `}` and `\` are special there). */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
-export function textValue(raw: string): string {
-  return raw.replace(/\\([\\$}])/g, '$1');
-}
 
 const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 const isNameStart = (char: string | undefined): boolean =>

@@ -1,0 +1,78 @@
+/**
+ * Text in snippet syntax (pure): `$`, `}` and `\` are special; a `\` before one of them makes it
+ * literal, any other `\` is itself. Each function is one pass over the text with no piece per
+ * escape (see base/codeUnits.ts), and returns the text itself when there is nothing to change.
+ */
+import { CodeUnitWriter } from '../base/codeUnits';
+
+const BACKSLASH = 0x5c;
+const DOLLAR = 0x24;
+const CLOSE_BRACE = 0x7d;
+const isSpecial = (unit: number): boolean => unit === BACKSLASH || unit === DOLLAR || unit === CLOSE_BRACE;
+const HAS_SPECIAL = /[\\$}]/;
+
+/** Escapes text so a snippet inserts it literally. */
+export function escapeSnippetText(text: string): string {
+  if (!HAS_SPECIAL.test(text)) {
+    return text;
+  }
+  let specials = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (isSpecial(text.charCodeAt(at))) {
+      specials++;
+    }
+  }
+  const out = new CodeUnitWriter(text.length + specials);
+  for (let at = 0; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    if (isSpecial(unit)) {
+      out.push(BACKSLASH);
+    }
+    out.push(unit);
+  }
+  return out.toString();
+}
+
+/** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
+export function textValue(raw: string): string {
+  if (!raw.includes('\\')) {
+    return raw;
+  }
+  const out = new CodeUnitWriter(raw.length);
+  for (let at = 0; at < raw.length; at++) {
+    const unit = raw.charCodeAt(at);
+    if (unit === BACKSLASH && at + 1 < raw.length && isSpecial(raw.charCodeAt(at + 1))) {
+      at++;
+      out.push(raw.charCodeAt(at));
+    } else {
+      out.push(unit);
+    }
+  }
+  return out.toString();
+}
+
+/**
+ * A text node's raw text with every special character escaped (`escapeSnippetText(textValue(raw))`
+ * in one pass): what the node shows, and nothing VS Code could read as a construct.
+ */
+export function canonicalSnippetText(raw: string): string {
+  if (!HAS_SPECIAL.test(raw)) {
+    return raw;
+  }
+  // At most one `\` added per code unit.
+  const out = new CodeUnitWriter(raw.length * 2);
+  for (let at = 0; at < raw.length; at++) {
+    const unit = raw.charCodeAt(at);
+    if (unit === BACKSLASH && at + 1 < raw.length && isSpecial(raw.charCodeAt(at + 1))) {
+      at++;
+      out.push(BACKSLASH);
+      out.push(raw.charCodeAt(at));
+    } else {
+      if (isSpecial(unit)) {
+        out.push(BACKSLASH);
+      }
+      out.push(unit);
+    }
+  }
+  return out.toString();
+}
