@@ -138,9 +138,8 @@ export class PlanIndex extends Disposable {
 
   /**
    * Checks the plans a scan read, after the reading: a check between two reads held up the reads
-   * waiting behind it (the bench's 1,000 plans among 6,000 files: 1.7–1.9× its reference mixed,
-   * 1.3–1.4× apart).
-   * Slices keep the host answering meanwhile.
+   * waiting behind it (the bench's 1,000 plans among 6,000 files, two runs each: 1.7–1.9× its
+   * reference mixed, 1.4× apart). Slices keep the host answering meanwhile.
    */
   private async checkAll(plans: readonly { uri: vscode.Uri; text: string }[]): Promise<void> {
     let sliceStarted = Date.now();

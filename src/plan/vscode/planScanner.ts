@@ -149,7 +149,7 @@ async function walkFolder(folder: vscode.Uri, relative: string, into: vscode.Uri
 /**
  * When a file's size is measured. `before-read` (one more file-system round trip): for a single
  * file, or one the watcher reports again and again, which may be large. `after-read`: for the
- * scan of every Markdown file, where that round trip per file was a sixth of the scan; memory in
+ * scan of every Markdown file, where that round trip per file cost a tenth of the scan; memory in
  * flight is then at most READ_CONCURRENCY × the largest Markdown file, and a refused file is
  * never decoded.
  */
