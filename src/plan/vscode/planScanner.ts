@@ -148,10 +148,10 @@ async function walkFolder(folder: vscode.Uri, relative: string, into: vscode.Uri
 
 /**
  * When a file's size is measured. `before-read` (one more file-system round trip): for a single
- * file, or one the watcher reports again and again, which may be large. `after-read`: for the
- * scan of every Markdown file, where that round trip per file cost a tenth of the scan; memory in
- * flight is then at most READ_CONCURRENCY × the largest Markdown file, and a refused file is
- * never decoded.
+ * file, one the watcher reports again and again (which may be large), and the background look at
+ * startup. `after-read`: for the Plans scan, which someone waits for and where that round trip
+ * per file cost a tenth of the scan; memory in flight is then at most READ_CONCURRENCY × the
+ * largest Markdown file, and a refused file is never decoded.
  */
 export type SizeCheck = 'before-read' | 'after-read';
 
@@ -239,7 +239,9 @@ export async function readPlanFiles(
 /** Whether any Markdown file of the workspace holds a plan; stops at the first one found. */
 export async function workspaceHoldsPlan(log: Log): Promise<boolean> {
   let holdsPlan = false;
-  // As many at a time as the scan reads: one by one, each read's round trip adds up.
-  await readPlanFiles(await findMarkdownFiles(log), log, 'after-read', (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
+  // As many at a time as the scan reads: one by one, each read's round trip adds up. Measured
+  // before each read: this runs in every session with a folder, in the background, where no
+  // one waits for it and a huge Markdown file should not be pulled into memory.
+  await readPlanFiles(await findMarkdownFiles(log), log, 'before-read', (_uri, read) => (holdsPlan ||= read.kind === 'plan'));
   return holdsPlan;
 }
