@@ -11,7 +11,7 @@ import { currentContentLanguage, onDidChangeContentLanguage } from '../../conten
 import { checkPlan, type PlanReport } from '../checker';
 import type { CoachTemplates } from './coachTemplates';
 import { affectsCoach, ruleSeverities } from './coachSettings';
-import { ExcludedPaths, findMarkdownFiles, readPlanFiles } from './planScanner';
+import { ExcludedPaths, findMarkdownFiles, readPlanFiles, type SizeCheck } from './planScanner';
 import type { PlanReports } from './planReports';
 
 export interface IndexedPlan {
@@ -205,8 +205,11 @@ export class PlanIndex extends Disposable {
     // The editor's text is what counts while the plan is open.
     const fromDisk = uris.filter((uri) => !(open.has(uri.toString()) && this.plans.get(uri.toString())?.fromEditor));
     const checks: Promise<void>[] = [];
-    // A file the watcher reports may be one that grows and grows (a generated report): measured first.
-    await readPlanFiles(fromDisk, this.log, 'before-read', (uri, read) => {
+    // A file the watcher reports may be one that grows and grows (a generated report): measured
+    // first, unless it was a plan when last read (a plan that grew past the limit is read once,
+    // refused and forgotten, and measured first from then on).
+    const sizeCheck = (uri: vscode.Uri): SizeCheck => (this.plans.has(uri.toString()) ? 'after-read' : 'before-read');
+    await readPlanFiles(fromDisk, this.log, sizeCheck, (uri, read) => {
       if (this.isDisposed) {
         return true; // Gone: read no further.
       }

@@ -220,15 +220,16 @@ function skipped(uri: vscode.Uri, log: Log, reason: string): PlanFileRead {
 export async function readPlanFiles(
   uris: readonly vscode.Uri[],
   log: Log,
-  sizeCheck: SizeCheck,
+  sizeCheck: SizeCheck | ((uri: vscode.Uri) => SizeCheck),
   onRead: (uri: vscode.Uri, read: PlanFileRead) => boolean | void,
 ): Promise<void> {
+  const sizeCheckOf = typeof sizeCheck === 'function' ? sizeCheck : () => sizeCheck;
   let next = 0;
   let stopped = false;
   const worker = async (): Promise<void> => {
     while (!stopped && next < uris.length) {
       const uri = uris[next++];
-      if (uri && onRead(uri, await readPlanFile(uri, log, sizeCheck)) === true) {
+      if (uri && onRead(uri, await readPlanFile(uri, log, sizeCheckOf(uri))) === true) {
         stopped = true;
       }
     }
