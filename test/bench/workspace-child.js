@@ -275,7 +275,7 @@ async function editOnce(coach, state, text, expectedAnswered) {
   return {
     total: changedAt - state.debounceEndedAt,
     wait: state.debounceEndedAt - eventAt,
-    // workspace.fs.stat + readFile of the plan (the stand-in over fs.promises).
+    // workspace.fs calls for the plan: readFile (a known plan gets no stat first), on the stand-in over fs.promises.
     fs: standIn.timing.fs_ms,
     // The badge the tree recomputes over every plan when the index changes, then getChildren again.
     listed: listedAt - state.debounceEndedAt,

@@ -117,7 +117,7 @@ function editRows(data) {
       met: ratio <= EDIT_TARGET,
       split:
         `the watcher event → the debounce timer firing ${msText(wait)} is not counted (the child timestamps the index's 300 ms timer when it fires); ` +
-        `counted: workspace.fs stat + readFile ${msText(part(ours, 'fs'))}, the check and the event`,
+        `counted: workspace.fs ${msText(part(ours, 'fs'))} (readFile; a known plan is read without a stat first), the check and the event`,
     },
     {
       id: 'workspace-edit-listed',
