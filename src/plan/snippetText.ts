@@ -13,24 +13,7 @@ const HAS_SPECIAL = /[\\$}]/;
 
 /** Escapes text so a snippet inserts it literally. */
 export function escapeSnippetText(text: string): string {
-  if (!HAS_SPECIAL.test(text)) {
-    return text;
-  }
-  let specials = 0;
-  for (let at = 0; at < text.length; at++) {
-    if (isSpecial(text.charCodeAt(at))) {
-      specials++;
-    }
-  }
-  const out = new CodeUnitWriter(text.length + specials);
-  for (let at = 0; at < text.length; at++) {
-    const unit = text.charCodeAt(at);
-    if (isSpecial(unit)) {
-      out.push(BACKSLASH);
-    }
-    out.push(unit);
-  }
-  return out.toString();
+  return escapeSpecials(text, false);
 }
 
 /** The text a text node shows: `\$`, `\}` and `\\` stand for the character; any other `\` is itself. */
@@ -56,17 +39,25 @@ export function textValue(raw: string): string {
  * in one pass): what the node shows, and nothing VS Code could read as a construct.
  */
 export function canonicalSnippetText(raw: string): string {
-  if (!HAS_SPECIAL.test(raw)) {
-    return raw;
+  return escapeSpecials(raw, true);
+}
+
+/**
+ * Puts a `\` before every special character; with `keepEscapes`, a `\` that already escapes the
+ * next one is kept as that escape rather than escaped itself.
+ */
+function escapeSpecials(text: string, keepEscapes: boolean): string {
+  if (!HAS_SPECIAL.test(text)) {
+    return text;
   }
   // At most one `\` added per code unit.
-  const out = new CodeUnitWriter(raw.length * 2);
-  for (let at = 0; at < raw.length; at++) {
-    const unit = raw.charCodeAt(at);
-    if (unit === BACKSLASH && at + 1 < raw.length && isSpecial(raw.charCodeAt(at + 1))) {
+  const out = new CodeUnitWriter(text.length * 2);
+  for (let at = 0; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    if (keepEscapes && unit === BACKSLASH && at + 1 < text.length && isSpecial(text.charCodeAt(at + 1))) {
       at++;
       out.push(BACKSLASH);
-      out.push(raw.charCodeAt(at));
+      out.push(text.charCodeAt(at));
     } else {
       if (isSpecial(unit)) {
         out.push(BACKSLASH);
