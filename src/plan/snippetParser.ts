@@ -30,47 +30,49 @@ const isDigit = (char: string | undefined): boolean => char !== undefined && cha
 const isNameStart = (char: string | undefined): boolean =>
   char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
 const SPECIAL = '$}\\';
+/** formatStep's ends: a `/` closes the format; the text ends with none. */
+const FORMAT_CLOSED = -1;
+const FORMAT_UNCLOSED = -2;
 
 /**
- * The open placeholders `${head:`, innermost last, as parallel arrays rather than an object each:
- * a long run of openers then keeps no object per opener alive while the rest is read.
+ * The open placeholders `${head:`, innermost last. Their children are not kept per placeholder:
+ * every node read so far sits in one flat list (the root's first, then each open placeholder's in
+ * order), and a placeholder remembers where in that list its children begin. A long run of
+ * openers then costs three numbers each (in one typed array), not an array and an object each that live to the end.
  */
 class OpenPlaceholders {
-  /** Digits (a tab stop) or a name (a variable). */
-  private readonly heads: string[] = [];
-  /** Where the `$` of `${head:` is. */
-  private readonly starts: number[] = [];
-  /** Made on the first child: a long run of open placeholders allocates as little as it can. */
-  private readonly nodes: (SnippetNode[] | undefined)[] = [];
+  /** Per placeholder, three numbers: where its `$` is, where its head ends (the `:`), and where in the flat node list its children begin. */
+  private entries = new Int32Array(3 * 16);
+  length = 0;
 
-  get length(): number {
-    return this.heads.length;
-  }
-
-  push(head: string, start: number): void {
-    this.heads.push(head);
-    this.starts.push(start);
-    this.nodes.push(undefined);
-  }
-
-  /** The nodes of the innermost one (made now if it has none yet), or undefined when none is open. */
-  innermostNodes(): SnippetNode[] | undefined {
-    const top = this.heads.length - 1;
-    if (top < 0) {
-      return undefined;
+  push(start: number, headEnd: number, childStart: number): void {
+    if (3 * this.length === this.entries.length) {
+      const grown = new Int32Array(this.entries.length * 2);
+      grown.set(this.entries);
+      this.entries = grown;
     }
-    return (this.nodes[top] ??= []);
+    const at = 3 * this.length++;
+    this.entries[at] = start;
+    this.entries[at + 1] = headEnd;
+    this.entries[at + 2] = childStart;
   }
 
-  pop(): { readonly head: string; readonly start: number; readonly nodes: SnippetNode[] | undefined } {
-    return { head: this.heads.pop() as string, start: this.starts.pop() as number, nodes: this.nodes.pop() };
+  /** Of the innermost one; then it is gone. */
+  pop(): { readonly start: number; readonly headEnd: number; readonly childStart: number } {
+    const at = 3 * --this.length;
+    return { start: this.entries[at] as number, headEnd: this.entries[at + 1] as number, childStart: this.entries[at + 2] as number };
   }
 
-  /** Each one left open, outermost first. */
-  forEach(visit: (head: string, nodes: SnippetNode[] | undefined) => void): void {
-    for (let at = 0; at < this.heads.length; at++) {
-      visit(this.heads[at] as string, this.nodes[at]);
-    }
+  start(index: number): number {
+    return this.entries[3 * index] as number;
+  }
+
+  headEnd(index: number): number {
+    return this.entries[3 * index + 1] as number;
+  }
+
+  childStart(index: number): number {
+    return this.entries[3 * index + 2] as number;
   }
 }
 
@@ -82,7 +84,8 @@ export function parseSnippet(body: string): SnippetNode[] {
 class Reader {
   private pos = 0;
   private readonly stack = new OpenPlaceholders();
-  private readonly root: SnippetNode[] = [];
+  /** The root's nodes, then the children of each open placeholder (see OpenPlaceholders). */
+  private readonly nodes: SnippetNode[] = [];
   /** Where the current run of text began: raw text is always a slice of the source. */
   private textStart = 0;
   private untilTables: Map<string, Int32Array> | undefined;
@@ -109,34 +112,37 @@ class Reader {
       }
     }
     // Placeholders left open at the end: VS Code keeps each `${n:` as text and lifts its children
-    // out, which flattens the open ones in order (each one's nodes all precede the next one's opener).
+    // out, which flattens the open ones in order: the flat list already holds every child in
+    // order, so each opener goes back in as text where its children begin.
     this.flush();
     const flat = new TextJoiner();
-    this.root.forEach(flat.add);
+    const open = this.stack;
     // The head is digits or a name: nothing in `${head:` but the `$` needs escaping. One string per
     // distinct head, however many openers share it.
     const openerTexts = new Map<string, string>();
-    this.stack.forEach((head, nodes) => {
-      let opener = openerTexts.get(head);
-      if (opener === undefined) {
-        opener = `\\\${${head}:`;
-        openerTexts.set(head, opener);
+    let opener = 0;
+    for (let at = 0; at <= this.nodes.length; at++) {
+      for (; opener < open.length && open.childStart(opener) === at; opener++) {
+        const head = s.slice(open.start(opener) + 2, open.headEnd(opener));
+        let text = openerTexts.get(head);
+        if (text === undefined) {
+          text = `\\\${${head}:`;
+          openerTexts.set(head, text);
+        }
+        flat.addText(text);
       }
-      flat.addText(opener);
-      nodes?.forEach(flat.add);
-    });
+      const node = this.nodes[at];
+      if (node) {
+        flat.add(node);
+      }
+    }
     return flat.done();
   }
 
-  /** The nodes of the innermost open placeholder, or the root. */
-  private target(): SnippetNode[] {
-    return this.stack.innermostNodes() ?? this.root;
-  }
-
-  /** Ends the current text run at `this.pos`; returns the nodes of the innermost open placeholder. */
+  /** Ends the current text run at `end` (by default `this.pos`). */
   private flush(end = this.pos): void {
     if (end > this.textStart) {
-      this.target().push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
+      this.nodes.push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
     }
     this.textStart = end;
   }
@@ -144,7 +150,7 @@ class Reader {
   /** Adds a construct that began at `start` and ends at `this.pos`. */
   private push(node: SnippetNode, start: number): void {
     this.flush(start);
-    this.target().push(node);
+    this.nodes.push(node);
     this.textStart = this.pos;
   }
 
@@ -160,9 +166,10 @@ class Reader {
     const close = this.pos;
     this.flush(close);
     const open = this.stack.pop();
-    const children = mergeText(open.nodes ?? []);
+    const children = mergeText(this.nodes.slice(open.childStart));
+    this.nodes.length = open.childStart;
     this.pos += 1;
-    this.pushHead(open.head, open.start, children, undefined, close);
+    this.pushHead(this.source.slice(open.start + 2, open.headEnd), open.start, children, undefined, close);
   }
 
   private readDollar(): void {
@@ -207,7 +214,7 @@ class Reader {
     const after = s[headEnd];
     if (after === ':') {
       this.flush(start);
-      this.stack.push(head, start);
+      this.stack.push(start, headEnd, this.nodes.length);
       this.pos = headEnd + 1;
       this.textStart = this.pos;
       return true;
@@ -315,7 +322,6 @@ class Reader {
     const s = this.source;
     this.formatEnds ??= new Int32Array(s.length + 2);
     const memo = this.formatEnds;
-    const visited: number[] = [];
     let pos = from;
     let result: number;
     for (;;) {
@@ -324,28 +330,39 @@ class Reader {
         result = known > 0 ? known - 1 : -1;
         break;
       }
-      visited.push(pos);
-      const char = s[pos];
-      if (char === undefined) {
-        result = -1;
+      const next = this.formatStep(pos);
+      if (next < 0) {
+        result = next === FORMAT_CLOSED ? pos : -1;
         break;
       }
-      if (char === '/') {
-        result = pos;
-        break;
-      }
-      if (char === '\\') {
-        pos += s[pos + 1] === '\\' || s[pos + 1] === '/' ? 2 : 1;
-      } else if (char === '$') {
-        pos = this.formatStringEnd(pos) ?? pos + 1;
-      } else {
-        pos += 1;
-      }
+      pos = next;
     }
-    for (const position of visited) {
-      memo[position] = result >= 0 ? result + 1 : -1;
+    // The same walk again, remembering the result at every position it passes (no list of them).
+    const remembered = result >= 0 ? result + 1 : -1;
+    for (let at = from; at < pos; at = this.formatStep(at)) {
+      memo[at] = remembered;
     }
+    memo[pos] = remembered;
     return result;
+  }
+
+  /** One step of the format loop from `pos`: the next position, FORMAT_CLOSED at a `/`, FORMAT_UNCLOSED at the end. */
+  private formatStep(pos: number): number {
+    const s = this.source;
+    const char = s[pos];
+    if (char === undefined) {
+      return FORMAT_UNCLOSED;
+    }
+    if (char === '/') {
+      return FORMAT_CLOSED;
+    }
+    if (char === '\\') {
+      return pos + (s[pos + 1] === '\\' || s[pos + 1] === '/' ? 2 : 1);
+    }
+    if (char === '$') {
+      return this.formatStringEnd(pos) ?? pos + 1;
+    }
+    return pos + 1;
   }
 
   /** A format item `$1`, `${1}`, `${1:/upcase}`, `${1:+if}`, `${1:-else}`, `${1:?if:else}`, `${1:else}` at `at`; its end. */
