@@ -154,20 +154,29 @@ async function buildBundle() {
   });
 }
 
+/** Untimed runs before a series: at least this many … */
+const WARM_UP_ROUNDS = 3;
+/** … and for at least this long, so the series times optimized code and not its tier-up. */
+const WARM_UP_MS = 300;
+
 /**
  * In the child: the median of `rounds` back-to-back times of `run` on one text.
  *
- * One forced GC first, so the series does not pay for an earlier one's garbage, then one untimed
- * run on the same text. No forced GC between rounds: V8 throws away optimized code that embeds
- * objects a full collection freed (`--trace-deopt` says "weak objects"), markdown-it's and ours
- * alike, so a collection before each round timed mostly the tier-up again, and that cost is the
- * same at 64 KB and at 1 MB: it inflated the ratio whenever the small run happened to stay
- * optimized and deflated it otherwise. Each round still pays for its own garbage: the natural
- * scavenges and collections that its allocation triggers fall inside it.
+ * One forced GC first, so the series does not pay for an earlier one's garbage, then untimed runs
+ * on the same text until V8 has had time to optimize what runs (the first series of a process, at
+ * 64 KB, otherwise timed the tier-up in its first rounds: a median above the steady time, which
+ * made the ratio look better than it is). No forced GC between rounds: V8 throws away optimized
+ * code that embeds objects a full collection freed (`--trace-deopt` says "weak objects"),
+ * markdown-it's and ours alike, so a collection before each round timed mostly the tier-up again.
+ * Each round still pays for its own garbage: the natural scavenges and collections that its
+ * allocation triggers fall inside it.
  */
 function timeOf(run, text, rounds) {
   global.gc();
-  run(text);
+  const warmUpStarted = process.hrtime.bigint();
+  for (let round = 0; round < WARM_UP_ROUNDS || Number(process.hrtime.bigint() - warmUpStarted) / 1e6 < WARM_UP_MS; round++) {
+    run(text);
+  }
   const times = [];
   for (let round = 0; round < rounds; round++) {
     const started = process.hrtime.bigint();
