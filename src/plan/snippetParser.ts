@@ -9,7 +9,7 @@
  * transform that scan ahead (the format loop, `${n:+…}` values) remember where each position ends.
  * Pure: no 'vscode', no Node built-ins.
  */
-import { escapeSnippetText, textValue } from './snippetText';
+import { escapeSnippetText, isSpecialAt, textValue } from './snippetText';
 
 export { escapeSnippetText, textValue };
 
@@ -29,7 +29,6 @@ export type SnippetNode =
 const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 const isNameStart = (char: string | undefined): boolean =>
   char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
-const SPECIAL = '$}\\';
 /** formatStep's ends: a `/` closes the format; the text ends with none. */
 const FORMAT_CLOSED = -1;
 const FORMAT_UNCLOSED = -2;
@@ -98,7 +97,7 @@ class Reader {
     while (this.pos < s.length) {
       const char = s[this.pos];
       if (char === '\\') {
-        this.pos += SPECIAL.includes(s[this.pos + 1] ?? 'x') ? 2 : 1;
+        this.pos += isSpecialAt(s, this.pos + 1) ? 2 : 1;
       } else if (char === '}' && this.stack.length > 0) {
         this.closePlaceholder();
       } else if (char === '$') {
@@ -413,7 +412,7 @@ class Reader {
         if (char === target) {
           table[pos] = pos;
         } else if (char === '\\') {
-          table[pos] = SPECIAL.includes(s[pos + 1] ?? 'x') ? (table[pos + 2] ?? -1) : -1;
+          table[pos] = isSpecialAt(s, pos + 1) ? (table[pos + 2] ?? -1) : -1;
         } else {
           table[pos] = table[pos + 1] ?? -1;
         }

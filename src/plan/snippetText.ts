@@ -9,6 +9,12 @@ const BACKSLASH = 0x5c;
 const DOLLAR = 0x24;
 const CLOSE_BRACE = 0x7d;
 const isSpecial = (unit: number): boolean => unit === BACKSLASH || unit === DOLLAR || unit === CLOSE_BRACE;
+
+/** Whether the code unit at `at` is special (false past the end): what a `\` before it escapes. */
+export function isSpecialAt(text: string, at: number): boolean {
+  return at < text.length && isSpecial(text.charCodeAt(at));
+}
+
 const HAS_SPECIAL = /[\\$}]/;
 
 /** Escapes text so a snippet inserts it literally. */
@@ -24,7 +30,7 @@ export function textValue(raw: string): string {
   const out = new CodeUnitWriter(raw.length);
   for (let at = 0; at < raw.length; at++) {
     const unit = raw.charCodeAt(at);
-    if (unit === BACKSLASH && at + 1 < raw.length && isSpecial(raw.charCodeAt(at + 1))) {
+    if (unit === BACKSLASH && isSpecialAt(raw, at + 1)) {
       at++;
       out.push(raw.charCodeAt(at));
     } else {
@@ -54,7 +60,7 @@ function escapeSpecials(text: string, keepEscapes: boolean): string {
   const out = new CodeUnitWriter(text.length * 2);
   for (let at = 0; at < text.length; at++) {
     const unit = text.charCodeAt(at);
-    if (keepEscapes && unit === BACKSLASH && at + 1 < text.length && isSpecial(text.charCodeAt(at + 1))) {
+    if (keepEscapes && unit === BACKSLASH && isSpecialAt(text, at + 1)) {
       at++;
       out.push(BACKSLASH);
       out.push(text.charCodeAt(at));
