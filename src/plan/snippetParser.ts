@@ -454,7 +454,11 @@ class TextJoiner {
   }
 }
 
-function mergeText(nodes: readonly SnippetNode[]): SnippetNode[] {
+/** `nodes` with neighbouring text joined; `nodes` itself when no two texts are neighbours (the common case). */
+function mergeText(nodes: SnippetNode[]): SnippetNode[] {
+  if (!nodes.some((node, at) => node.kind === 'text' && nodes[at + 1]?.kind === 'text')) {
+    return nodes;
+  }
   const joiner = new TextJoiner();
   nodes.forEach(joiner.add);
   return joiner.done();
