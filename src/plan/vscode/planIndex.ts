@@ -111,6 +111,9 @@ export class PlanIndex extends Disposable {
 
   private async scan(): Promise<void> {
     const started = Date.now();
+    // The templates (the checks need them) load while the files are found and read; a failure
+    // surfaces where the first check awaits them.
+    this.templates.load().catch(() => undefined);
     try {
       const files = await findMarkdownFiles(this.log, this.excludedPaths());
       const found = new Set<string>();
