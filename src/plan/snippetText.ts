@@ -1,9 +1,10 @@
 /**
  * Text in snippet syntax (pure): `$`, `}` and `\` are special; a `\` before one of them makes it
- * literal, any other `\` is itself. Each function is one pass over the text with no piece per
- * escape (see base/codeUnits.ts), and returns the text itself when there is nothing to change.
+ * literal, any other `\` is itself. Each function is one pass over the text that copies its runs
+ * (base/codeUnits.ts: a long text into one typed array, no piece per escape), and returns the text
+ * itself when there is nothing to change.
  */
-import { CodeUnitWriter } from '../base/codeUnits';
+import { rewriteOf } from '../base/codeUnits';
 
 const BACKSLASH = 0x5c;
 const DOLLAR = 0x24;
@@ -27,16 +28,16 @@ export function textValue(raw: string): string {
   if (!raw.includes('\\')) {
     return raw;
   }
-  const out = new CodeUnitWriter(raw.length);
+  const out = rewriteOf(raw, raw.length);
+  let from = 0;
   for (let at = 0; at < raw.length; at++) {
-    const unit = raw.charCodeAt(at);
-    if (unit === BACKSLASH && isSpecialAt(raw, at + 1)) {
+    if (raw.charCodeAt(at) === BACKSLASH && isSpecialAt(raw, at + 1)) {
+      out.copy(from, at);
       at++;
-      out.push(raw.charCodeAt(at));
-    } else {
-      out.push(unit);
+      from = at;
     }
   }
+  out.copy(from, raw.length);
   return out.toString();
 }
 
@@ -57,19 +58,18 @@ function escapeSpecials(text: string, keepEscapes: boolean): string {
     return text;
   }
   // At most one `\` added per code unit.
-  const out = new CodeUnitWriter(text.length * 2);
+  const out = rewriteOf(text, text.length * 2);
+  let from = 0;
   for (let at = 0; at < text.length; at++) {
     const unit = text.charCodeAt(at);
     if (keepEscapes && unit === BACKSLASH && isSpecialAt(text, at + 1)) {
-      at++;
+      at++; // Kept as it is: copied with the run it is in.
+    } else if (isSpecial(unit)) {
+      out.copy(from, at);
       out.push(BACKSLASH);
-      out.push(text.charCodeAt(at));
-    } else {
-      if (isSpecial(unit)) {
-        out.push(BACKSLASH);
-      }
-      out.push(unit);
+      from = at;
     }
   }
+  out.copy(from, text.length);
   return out.toString();
 }

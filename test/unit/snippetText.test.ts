@@ -23,6 +23,19 @@ describe('snippet text in one pass', () => {
     );
   });
 
+  it('rewrites short texts (concatenated slices) and long ones (one typed array) alike, on either side of the switch', () => {
+    checkProperty(
+      'snippet text around the short/long switch',
+      fc.property(snippetish, fc.integer({ min: 0, max: 320 }), snippetish, (head, padding, tail) => {
+        const text = head + 'x'.repeat(padding) + tail;
+        assert.equal(escapeSnippetText(text), escapedByDefinition(text));
+        assert.equal(textValue(text), valueByDefinition(text));
+        assert.equal(canonicalSnippetText(text), escapedByDefinition(valueByDefinition(text)));
+      }),
+      2000,
+    );
+  });
+
   it('keeps lone surrogates and every code unit across the writer’s 8,192-unit chunks', () => {
     const unit = 'a$\uD800}\\b\uDC00中\\$';
     const text = unit.repeat(Math.ceil(20000 / unit.length));
