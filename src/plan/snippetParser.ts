@@ -37,10 +37,11 @@ const FORMAT_UNCLOSED = -2;
  * The open placeholders `${head:`, innermost last. Their children are not kept per placeholder:
  * every node read so far sits in one flat list (the root's first, then each open placeholder's in
  * order), and a placeholder remembers where in that list its children begin. A long run of
- * openers then costs three numbers each (in one typed array), not an array and an object each that live to the end.
+ * openers then costs three numbers each in one typed array, not an array and an object each that
+ * live to the end.
  */
 class OpenPlaceholders {
-  /** Per placeholder, three numbers: where its `$` is, where its head ends (the `:`), and where in the flat node list its children begin. */
+  /** Per placeholder: where its `$` is, where its head ends (the `:`), where its children begin in the flat list. */
   private entries = new Int32Array(3 * 16);
   length = 0;
 
