@@ -249,7 +249,11 @@ function planDetails(results) {
   ].join('\n');
 }
 
-/** Says so when other work shared the machine during the run (load average above the core count). */
+/**
+ * Says so when the machine was loaded during the run (load average above the core count). The load
+ * average counts every runnable process: the bench's own code-server, Chromium and Node children
+ * as well as any other work, so it cannot tell the two apart.
+ */
 function busyNote(machine) {
   const cores = Number(machine.nproc) || 1;
   const peak = typeof machine.loadPeak === 'number' ? machine.loadPeak : Number(String(machine.loadBefore || '0').split(' ')[0]);
@@ -257,7 +261,7 @@ function busyNote(machine) {
     return '';
   }
   const middle = typeof machine.loadMedian === 'number' ? `, median ${machine.loadMedian.toFixed(1)}` : '';
-  return `\nThe machine was busy during this run (1-minute load average up to ${peak.toFixed(1)}${middle}, on ${cores} cores: other jobs were running), so single figures scatter widely; ` +
+  return `\nThe machine was loaded during this run (1-minute load average up to ${peak.toFixed(1)}${middle}, on ${cores} cores; the bench's own code-server, Chromium and Node processes count in it, as would any other work on the machine), so single figures scatter widely; ` +
     'the ratios are taken within pairs measured back to back, which cancels much of that, but a ratio near its target can land on either side from run to run.\n';
 }
 

@@ -366,7 +366,7 @@ async function main() {
     console.log(`per run: ${results.host.runs.map((runResult) => `run ${runResult.run} ${fixed(runResult.loadBefore, 2)} → ${fixed(runResult.loadAfter, 2)}`).join(', ')}`);
   }
   if (results.machine.loadPeak > Number(results.machine.nproc)) {
-    console.log(`WARNING: the machine was busy (1-minute load average up to ${results.machine.loadPeak.toFixed(1)} on ${results.machine.nproc} cores): other jobs shared it, so the figures scatter; run again on a quiet machine before trusting a ratio near its target.`);
+    console.log(`WARNING: the machine was loaded (1-minute load average up to ${results.machine.loadPeak.toFixed(1)} on ${results.machine.nproc} cores, the bench's own processes included), so the figures scatter; run again before trusting a ratio near its target.`);
   }
   console.log(`raw results: ${path.relative(repoRoot, path.join(benchOut, 'results.json'))}`);
 
