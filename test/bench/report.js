@@ -323,7 +323,7 @@ ${explainMisses(results, rows)}
   ${results.options.planRounds} interleaved rounds of \`checkPlan(text, { today })\` and markdown-it's \`md.parse(text, {})\` on the same generated text.
 - **Scaling.** test/bench/scaling.js bundles the pure entry points (minified) and runs each family in its own Node process with a time limit.
   For each text (64 KB, 512 KB, 1 MB): one forced GC, untimed runs on that text (at least 3, and for at least 300 ms, so the first series of the process
-  times optimized code rather than its tier-up, which had made the 64 KB median too high and the ratio too low), then the median of back-to-back runs (15 at 64 KB, 9 at 512 KB, 7 at 1 MB),
+  times optimized code rather than its tier-up, which had made the 64 KB median too high and the ratio too low), then the median of back-to-back runs (at least 15 at 64 KB, 9 at 512 KB, 7 at 1 MB, and more until 250 ms are timed),
   ours, then markdown-it's \`md.parse\` on the 64 KB and 1 MB texts. No forced GC between runs: a full collection makes V8 throw away optimized code whose
   objects it freed (\`--trace-deopt\`: "weak objects", markdown-it's code as well as ours), so a GC before every run timed mostly the tier-up again.
   1 MB ÷ 512 KB (linear 2) is shown beside the target; the control rows, a plain \`Array.push\` loop and V8's own \`String.prototype.replace\`, grow with their input in the same way.

@@ -158,9 +158,15 @@ async function buildBundle() {
 const WARM_UP_ROUNDS = 3;
 /** … and for at least this long, so the series times optimized code and not its tier-up. */
 const WARM_UP_MS = 300;
+/**
+ * Timed runs: at least `rounds`, and more until this much time is timed (up to MAX_ROUNDS), so a
+ * family that takes half a millisecond at 64 KB has a median of many runs, not of 15 noisy ones.
+ */
+const MIN_TIMED_MS = 250;
+const MAX_ROUNDS = 400;
 
 /**
- * In the child: the median of `rounds` back-to-back times of `run` on one text.
+ * In the child: the median of back-to-back times of `run` on one text (see MIN_TIMED_MS).
  *
  * One forced GC first, so the series does not pay for an earlier one's garbage, then untimed runs
  * on the same text until V8 has had time to optimize what runs (the first series of a process, at
@@ -178,10 +184,12 @@ function timeOf(run, text, rounds) {
     run(text);
   }
   const times = [];
-  for (let round = 0; round < rounds; round++) {
+  let timed = 0;
+  for (let round = 0; round < rounds || (timed < MIN_TIMED_MS && round < MAX_ROUNDS); round++) {
     const started = process.hrtime.bigint();
     run(text);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    timed += times[times.length - 1];
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
