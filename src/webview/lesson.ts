@@ -128,6 +128,9 @@ function renderToolbar(language: string, labels: PageLabels): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = label;
+    // Each label is written in its own language ("中文", "English"): say so, for screen readers
+    // and for the font the label is drawn in, whatever the page's language.
+    button.lang = code;
     button.dataset['language'] = code;
     button.setAttribute('aria-pressed', String(code === language));
     button.addEventListener('click', () => {

@@ -30,6 +30,9 @@ describe('the lesson, as a reader sees it', function () {
     await lesson.locator('button[data-language="en"]').click();
     await lesson.locator('main#lesson h1', { hasText: /cross-department/i }).waitFor({ timeout: 30000 });
     assert.equal(await lesson.locator('button[data-language="en"]').getAttribute('aria-pressed'), 'true');
+    // Each label is in its own language, on a page of either language (WCAG 3.1.2, language of parts).
+    assert.equal(await lesson.locator('button[data-language="zh-cn"]').getAttribute('lang'), 'zh-cn');
+    assert.equal(await lesson.locator('button[data-language="en"]').getAttribute('lang'), 'en');
     await workbench.screenshot('lesson-sidebar-en');
     await lesson.locator('button[data-language="zh-cn"]').click();
     await lesson.locator('main#lesson h1', { hasText: '如何高效推进跨部门协同' }).waitFor({ timeout: 30000 });
