@@ -172,7 +172,7 @@ class Reader {
     const start = this.pos;
     const next = s[start + 1];
     if (isDigit(next) || isNameStart(next)) {
-      const end = scanHead(this.source, start + 1);
+      const end = scanHead(s, start + 1);
       this.pos = end;
       this.pushHead(s.slice(start + 1, end), start, undefined, undefined);
       return;
@@ -187,7 +187,7 @@ class Reader {
   /** `${…}` forms with `$` at `start`; false when VS Code would read the `$` as text. */
   private readBraced(start: number): boolean {
     const s = this.source;
-    const headEnd = scanHead(this.source, start + 2);
+    const headEnd = scanHead(s, start + 2);
     const head = s.slice(start + 2, headEnd);
     const numeric = isDigit(head[0]);
     const after = s[headEnd];

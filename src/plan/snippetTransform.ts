@@ -133,7 +133,7 @@ export class TransformReader {
     if (!isDigit(s[digitsStart])) {
       return undefined;
     }
-    const digitsEnd = scanHead(this.source, digitsStart);
+    const digitsEnd = scanHead(s, digitsStart);
     if (!complex) {
       return digitsEnd;
     }
@@ -145,7 +145,7 @@ export class TransformReader {
     }
     const kind = s[digitsEnd + 1];
     if (kind === '/') {
-      const nameEnd = isNameStart(s[digitsEnd + 2]) ? scanHead(this.source, digitsEnd + 2) : -1;
+      const nameEnd = isNameStart(s[digitsEnd + 2]) ? scanHead(s, digitsEnd + 2) : -1;
       return nameEnd > 0 && s[nameEnd] === '}' ? nameEnd + 1 : undefined;
     }
     if (kind === '?') {
@@ -181,4 +181,5 @@ export class TransformReader {
       this.untilTables.set(target, table);
     }
     return table[from] ?? -1;
-  }}
+  }
+}
