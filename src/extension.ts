@@ -127,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachApi {
     vscode.commands.registerCommand('collabCoach.openLesson', async (sectionId?: unknown, options?: unknown) => {
       const preserveFocus = wantsFocusKept(options);
       // The first time, the panel is created before the lesson chunk loads: VS Code builds the webview meanwhile.
-      const created = lessonFeature === undefined ? createLessonPanel(preserveFocus) : undefined;
+      const created = lessonFeature === undefined ? createLessonPanel(context.extensionUri, preserveFocus) : undefined;
       return (await lesson()).openLesson(sectionId, created, preserveFocus);
     }),
     vscode.commands.registerCommand('collabCoach.insertPlan', async (templateId?: unknown) => (await plan()).insertPlan(templateId)),

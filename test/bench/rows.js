@@ -112,11 +112,14 @@ function openPairs(good, key, rounds) {
   return list;
 }
 
-/** Where the time goes: until VS Code shows the content frame, until the heading is in it, until painted. */
+/**
+ * Where the time goes: until the workbench makes the webview (its host frame starts), until VS Code
+ * shows the content frame, until the heading is in it, until painted.
+ */
 function paintSplit(list) {
   const part = (which, key) => median(list.map((pair) => pair[which][key]));
   const phases = (which) =>
-    `frame shown ${msText(part(which, 'visible_ms'))}, heading in the DOM ${msText(part(which, 'heading_ms'))}, painted ${msText(part(which, 'painted_ms'))}`;
+    `webview made ${msText(part(which, 'created_ms'))}, frame shown ${msText(part(which, 'visible_ms'))}, heading in the DOM ${msText(part(which, 'heading_ms'))}, painted ${msText(part(which, 'painted_ms'))}`;
   return `lesson: ${phases('lesson')}; empty: ${phases('empty')} (medians, from the Enter key or the click)`;
 }
 

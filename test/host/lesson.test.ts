@@ -17,6 +17,13 @@ async function ownLessonFeature(readLesson: (language: ContentLanguage) => Promi
   return { feature, dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
 }
 
+/** A lesson panel as the Open the Lesson command makes it. */
+function newLessonPanel(): vscode.WebviewPanel {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  return createLessonPanel(extension.extensionUri);
+}
+
 async function shippedLesson(language: ContentLanguage): Promise<string> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
@@ -96,7 +103,16 @@ describe('the lesson in the extension host', function () {
   it('puts the rendered lesson into the first page HTML, with its stylesheet and script inline under a fresh nonce', async function () {
     const own = await ownLessonFeature(shippedLesson);
     try {
-      const panel = createLessonPanel();
+      const panel = newLessonPanel();
+      // Made with the page's options, so setting them adds no content update of its own.
+      const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+      assert.ok(extensionUri);
+      assert.equal(panel.webview.options.enableScripts, true);
+      assert.equal(panel.webview.options.enableCommandUris, false);
+      assert.deepEqual(
+        panel.webview.options.localResourceRoots?.map(String),
+        [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')].map(String),
+      );
       await own.feature.openLesson(undefined, panel);
       const html = await waitFor('the first page HTML', () => panel.webview.html, (text) => text.includes('initial-render'));
       assert.match(html, /How to Drive Cross-Department Collaboration Effectively/, 'the lesson is in the first HTML');
@@ -119,7 +135,7 @@ describe('the lesson in the extension host', function () {
       return shippedLesson(language);
     });
     try {
-      const panel = createLessonPanel();
+      const panel = newLessonPanel();
       await own.feature.openLesson(undefined, panel);
       await waitFor('the English page', () => own.feature.snapshot().panel, (page) => page?.ready === true && page.language === 'en');
       slowLanguage = 'zh-cn';

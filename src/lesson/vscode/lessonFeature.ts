@@ -201,7 +201,7 @@ export function createLessonFeature(
         }
         return;
       }
-      adoptPanel(created ?? createLessonPanel(preserveFocus), target);
+      adoptPanel(created ?? createLessonPanel(context.extensionUri, preserveFocus), target);
     },
 
     refreshProgress() {

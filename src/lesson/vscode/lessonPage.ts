@@ -9,6 +9,7 @@ import { handlePageMessage } from '../pageMessageHandler';
 import { type PageScript, type PageStyle, type RenderMessage, canInline, createNonce, lessonPageHtml } from '../pageShell';
 import type { RenderedLesson } from '../render';
 import { writeLanguageSetting } from './languageSetting';
+import { lessonWebviewOptions } from './lessonPanel';
 
 const DEFAULT_FONT_SIZE = 14;
 
@@ -101,11 +102,9 @@ export class LessonPage extends Disposable {
   ) {
     super();
     this.pendingScroll = scrollTo;
-    webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'media'), vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview')],
-    };
+    // A panel made by createLessonPanel has them already (VS Code then skips the update); a view
+    // or a restored panel gets them here.
+    webview.options = lessonWebviewOptions(deps.extensionUri);
     this._register(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.render().catch((error: unknown) => deps.log.error('Could not render the lesson.', error));
   }
