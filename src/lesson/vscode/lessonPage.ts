@@ -135,12 +135,21 @@ export class LessonPage extends Disposable {
   async render(): Promise<void> {
     const version = ++this.renderVersion;
     const language = currentContentLanguage();
+    const freshNotes = this.deps.teamNotes();
     const [rendered, assets] = await Promise.all([this.deps.lesson(language), this.deps.assets()]);
     if (version !== this.renderVersion || this.isDisposed) {
       this.superseded++;
       return;
     }
     const teamNotes = this.deps.latestTeamNotes();
+    freshNotes.then(
+      (block) => {
+        if (version === this.renderVersion && !this.isDisposed && block !== teamNotes) {
+          this.postTeamNotes(block);
+        }
+      },
+      (error: unknown) => this.deps.log.error('Could not read the team notes.', error),
+    );
     const scrollTo = this.pendingScroll;
     this.pendingScroll = undefined;
     const message: RenderMessage = {
@@ -156,32 +165,13 @@ export class LessonPage extends Disposable {
     };
     this.latest = message;
     this.renders++;
-    let posted: Promise<void> | undefined;
     if (this.inHtml === undefined) {
       this.inHtml = message;
       this.webview.html = this.pageHtml(message, assets);
     } else if (this.ready) {
-      posted = this.post(message);
+      await this.post(message);
     }
     // Otherwise the page is loading or being rebuilt: it gets `latest` when it says `ready`.
-    this.followWithTeamNotes(version, teamNotes);
-    await posted;
-  }
-
-  /**
-   * Reads the team notes once the page is on its way (their first read starts watchers and lists a
-   * folder: requests that would otherwise reach the workbench ahead of the page) and sends them if
-   * they differ from what the page was given.
-   */
-  private followWithTeamNotes(version: number, shown: TeamNotesBlock): void {
-    this.deps.teamNotes().then(
-      (block) => {
-        if (version === this.renderVersion && !this.isDisposed && block !== shown) {
-          this.postTeamNotes(block);
-        }
-      },
-      (error: unknown) => this.deps.log.error('Could not read the team notes.', error),
-    );
   }
 
   postTeamNotes(teamNotes: TeamNotesBlock): void {
