@@ -27,7 +27,6 @@ export type SnippetNode =
       readonly source: string;
     };
 
-
 /**
  * The open placeholders `${head:`, innermost last. Their children are not kept per placeholder:
  * every node read so far sits in one flat list (the root's first, then each open placeholder's in

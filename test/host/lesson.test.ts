@@ -10,24 +10,24 @@ import { EXTENSION_ID, activateExtension, setSetting, waitFor } from './support'
 /** A lesson feature of its own, reading the lesson through `readLesson`. */
 async function ownLessonFeature(readLesson: (language: ContentLanguage) => Promise<string>): Promise<{ feature: LessonFeature; dispose(): void }> {
   const api = await activateExtension();
+  const subscriptions: { dispose(): unknown }[] = [];
+  const feature = createLessonFeature({ extensionUri: ownExtensionUri(), subscriptions }, () => api.progress, SILENT_LOG, { readLesson });
+  return { feature, dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+}
+
+function ownExtensionUri(): vscode.Uri {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
-  const subscriptions: { dispose(): unknown }[] = [];
-  const feature = createLessonFeature({ extensionUri: extension.extensionUri, subscriptions }, () => api.progress, SILENT_LOG, { readLesson });
-  return { feature, dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+  return extension.extensionUri;
 }
 
 /** A lesson panel as the Open the Lesson command makes it. */
 function newLessonPanel(): vscode.WebviewPanel {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension);
-  return createLessonPanel(extension.extensionUri);
+  return createLessonPanel(ownExtensionUri());
 }
 
 async function shippedLesson(language: ContentLanguage): Promise<string> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension);
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'content', 'lesson', `${language}.md`)));
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ownExtensionUri(), 'content', 'lesson', `${language}.md`)));
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -105,8 +105,7 @@ describe('the lesson in the extension host', function () {
     try {
       const panel = newLessonPanel();
       // Made with the page's options, so setting them adds no content update of its own.
-      const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-      assert.ok(extensionUri);
+      const extensionUri = ownExtensionUri();
       assert.equal(panel.webview.options.enableScripts, true);
       assert.equal(panel.webview.options.enableCommandUris, false);
       assert.deepEqual(
