@@ -21,11 +21,13 @@ const tests = process.argv.includes('--tests');
  * initializes that module on first call. The Node host's startup entry, dist/extension.js, holds
  * none of it: each lazy import there becomes a `require` of dist/web/extension.js and a call of
  * its `lazyModules` entry. So markdown-it, the plan model and the features ship once in the .vsix.
- * The few in `ownFileChunks` are small and needed in every session (the tip just after startup,
- * the workspace look a few seconds later): the Node host loads them as their own files, so that a
- * session that never opens a plan or the lesson never loads the rest.
+ * The few in `ownFileChunks` are small and needed in every session (the features behind
+ * activation's registrations and the tip just after startup, the workspace look a few seconds
+ * later): the Node host loads them as their own files, so that a session that never opens a plan
+ * or the lesson never loads the rest.
  */
 const lazyChunks = {
+  'src/features.ts': 'features',
   'src/lesson/vscode/lessonFeature.ts': 'lesson',
   'src/plan/vscode/planFeature.ts': 'plan',
   'src/plan/vscode/coachFeature.ts': 'coach',
@@ -37,7 +39,7 @@ const lazyChunks = {
   'src/plan/vscode/planPreview.ts': 'preview',
   'src/lesson/vscode/progress.ts': 'progress',
 };
-const ownFileChunks = new Set(['tip', 'scan']);
+const ownFileChunks = new Set(['features', 'tip', 'scan']);
 
 /** The browser bundle, which the Node host also loads for every lazy module not in `ownFileChunks`. */
 const COMPLETE_BUNDLE = 'web/extension.js';

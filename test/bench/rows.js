@@ -207,6 +207,15 @@ function nodeRows(results) {
       `activate ${msText(median(startup.samples.ours.map((sample) => sample.activate_ms)))} vs ${msText(median(startup.samples.empty.map((sample) => sample.activate_ms)))} ` +
       `(ours compiles ${kbText(results.entryBytes)}, the empty one ${results.emptyBytes} B)`,
   });
+  rows.push({
+    id: 'startup-next-task',
+    what: '  what activation leaves for the next task (ours: src/features.ts\'s file loaded, the tip, plan watcher and timers started), for scale',
+    ours: msText(median(startup.samples.ours.map((sample) => sample.next_task_ms))),
+    reference: msText(median(startup.samples.empty.map((sample) => sample.next_task_ms))),
+    ratio: null,
+    target: '—',
+    met: null,
+  });
   const wallRatio = median(startup.wallRatios);
   rows.push({
     id: 'startup-wall',

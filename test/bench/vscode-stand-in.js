@@ -334,6 +334,48 @@ function warmRuntime() {
 }
 
 /**
+ * In the extension host the API's own code is warm too: the extensions activated before ours (Git
+ * alone registers dozens of commands, output channels, views and events) have run it. Run each
+ * member once here, on a throwaway context, so neither bundle pays to compile the stand-in itself,
+ * which is not the extension's cost: before this, ours paid for the ten stand-in functions it calls
+ * that the empty extension does not. `record` is emptied afterwards.
+ */
+function warmApi(standIn) {
+  const { vscode, record } = standIn;
+  const disposables = [];
+  const context = createContext(__dirname);
+  const emitter = new vscode.EventEmitter();
+  disposables.push(
+    emitter,
+    emitter.event(() => undefined),
+    vscode.window.createOutputChannel('warm', { log: true }),
+    vscode.window.createTreeView('warm', { treeDataProvider: { getChildren: () => [], getTreeItem: (item) => item } }),
+    vscode.window.registerWebviewViewProvider('warm', {}),
+    vscode.window.registerWebviewPanelSerializer('warm', {}),
+    vscode.window.registerTreeDataProvider('warm', {}),
+    vscode.window.registerUriHandler({ handleUri: () => undefined }),
+    vscode.commands.registerCommand('warm', () => undefined),
+    vscode.workspace.onDidOpenTextDocument(() => undefined),
+    vscode.workspace.onDidChangeTextDocument(() => undefined),
+    vscode.workspace.onDidChangeConfiguration(() => undefined),
+    vscode.lm.registerTool('warm', {}),
+    vscode.Disposable.from(),
+  );
+  const item = vscode.window.createStatusBarItem('warm', vscode.StatusBarAlignment.Right, 0);
+  item.text = 'warm';
+  item.show();
+  disposables.push(item);
+  vscode.workspace.getConfiguration('warm').get('warm', undefined);
+  vscode.Uri.joinPath(context.extensionUri, 'warm');
+  vscode.l10n.t('warm {0}', 'warm');
+  void `${vscode.version}${typeof vscode.LanguageModelTextPart}${typeof vscode.LanguageModelToolResult}`;
+  disposables.forEach((disposable) => disposable.dispose());
+  record.commands.clear();
+  record.statusItems.length = 0;
+  record.providers.length = 0;
+}
+
+/**
  * Makes `require('vscode')` (and `import('vscode')`) in this process return the stand-in. The
  * returned `countCalls(true)` starts counting which API members are used, `countCalls(false)` stops
  * and returns the counts.
@@ -341,6 +383,7 @@ function warmRuntime() {
 function install() {
   warmRuntime();
   const standIn = createStandIn();
+  warmApi(standIn);
   standIn.countCalls = (on) => {
     const counts = counting;
     counting = on ? new Map() : null;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CollabCoachApi } from '../../src/extension';
+import type { CollabCoachExports } from '../../src/extension';
 import { localIsoDate } from '../../src/plan/slug';
-import { activateExtension, EXTENSION_ID, waitFor } from './support';
+import { activateExports, EXTENSION_ID, waitFor } from './support';
 
 const render = async (text: string): Promise<string> => String(await vscode.commands.executeCommand<string>('markdown.api.render', text));
 
@@ -30,13 +30,13 @@ async function renderedWithoutPlugin(text: string): Promise<string> {
 }
 
 describe('issue 13: the plan in the Markdown preview (extension host)', function () {
-  let api: CollabCoachApi;
+  let extensionExports: CollabCoachExports;
   let read: (...segments: string[]) => Promise<string>;
   let planEn: string;
   let planZh: string;
 
   before(async function () {
-    api = await activateExtension();
+    extensionExports = await activateExports();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const decoder = new TextDecoder();
@@ -49,7 +49,7 @@ describe('issue 13: the plan in the Markdown preview (extension host)', function
   });
 
   it('contributes its plugin to the Markdown extension (extendMarkdownIt on its exports, its style sheet)', function () {
-    assert.equal(typeof api.extendMarkdownIt, 'function');
+    assert.equal(typeof extensionExports.extendMarkdownIt, 'function');
     const contributes = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: Record<string, unknown> } | undefined)?.contributes;
     assert.equal(contributes?.['markdown.markdownItPlugins'], true);
     assert.deepEqual(contributes?.['markdown.previewStyles'], ['./media/planPreview.css']);

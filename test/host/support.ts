@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lint } from 'markdownlint/promise';
 import type { Log } from '../../src/base/log';
-import type { CollabCoachApi } from '../../src/extension';
+import type { CollabCoachApi, CollabCoachExports } from '../../src/extension';
 import {
   type PlanFeature,
   type PlanInputAsker,
@@ -19,12 +19,18 @@ import { TemplateCatalogue } from '../../src/plan/vscode/templateCatalogue';
 
 export const EXTENSION_ID = 'qianjinshe.collab-coach';
 
-export async function activateExtension(): Promise<CollabCoachApi> {
-  const extension = vscode.extensions.getExtension<CollabCoachApi>(EXTENSION_ID);
+/** What activate() returned: its exports, as VS Code and the Markdown extension see them. */
+export async function activateExports(): Promise<CollabCoachExports> {
+  const extension = vscode.extensions.getExtension<CollabCoachExports>(EXTENSION_ID);
   if (!extension) {
     throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
   }
   return extension.activate();
+}
+
+/** The features the tests observe. */
+export async function activateExtension(): Promise<CollabCoachApi> {
+  return (await activateExports()).api;
 }
 
 /** Polls until `read()` returns a value `accept` takes, or fails with what it last saw. */

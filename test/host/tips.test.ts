@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import { parseTips, type Tip } from '../../src/content/tips';
 import { dailyTip, sectionTipForDate } from '../../src/tips/schedule';
 import type { DailyTipController, TipSnapshot } from '../../src/tips/vscode/dailyTip';
-
-const EXTENSION_ID = 'qianjinshe.collab-coach';
+import { activateExtension, EXTENSION_ID } from './support';
 
 /** Settings changes reach the extension host as events; poll until the item has caught up. */
 async function waitForSnapshot(
@@ -41,8 +40,7 @@ describe('daily tip (extension host)', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
-    const api = (await extension.activate()) as { tip: DailyTipController };
-    tip = api.tip;
+    tip = (await activateExtension()).tip;
     await tip.ready;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'content', 'tips.json'));
     tips = parseTips(JSON.parse(new TextDecoder().decode(bytes)));

@@ -1,12 +1,12 @@
 /**
- * The coach for Copilot and other agents, as registered at activation (startup bundle): three
- * language model tools whose `invoke` loads the tools' chunk on first use. The language model tool
- * API arrived after 1.91, which `engines.vscode` still allows, so it is found at run time: where
- * `vscode.lm.registerTool` is missing, or throws (1.91 has it only as a proposal), nothing is
- * registered and the rest of the extension is unaffected.
+ * The coach for Copilot and other agents: three language model tools, registered at activation
+ * (startup entry) with an `invoke` that hands over to the features file, which runs them with the
+ * tools' chunk, loaded on first use. The language model tool API arrived after 1.91, which
+ * `engines.vscode` still allows, so it is found at run time: where `vscode.lm.registerTool` is
+ * missing, or throws (1.91 has it only as a proposal), nothing is registered and the rest of the
+ * extension is unaffected.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../../base/dispose';
 import type { Log } from '../../base/log';
 import { AGENT_TOOL_NAMES, type AgentToolName } from '../agentToolNames';
 
@@ -51,42 +51,64 @@ export interface AgentToolsRunner {
   run(name: AgentToolName, input: unknown, token: vscode.CancellationToken): Promise<string>;
 }
 
-export class LanguageModelTools extends Disposable {
-  private readonly names: AgentToolName[] = [];
+/** What activation registered: the tools, or nothing and why. */
+export interface AgentToolsRegistration extends vscode.Disposable {
+  /** All three, or none where the API is missing. */
+  readonly registered: readonly AgentToolName[];
+  /** What registering threw (VS Code 1.91 has the API as a proposal, which throws for extensions that do not enable it). */
+  readonly error: unknown;
+}
 
-  constructor(runner: () => Promise<AgentToolsRunner>, log: Log) {
-    super();
-    const api = languageModelApi();
-    const { lm, LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = api;
-    if (typeof lm?.registerTool !== 'function' || typeof TextPart !== 'function' || typeof ToolResult !== 'function') {
-      log.info(`Language model tools: none in VS Code ${vscode.version}.`);
-      return;
-    }
-    const result = (text: string): LanguageModelToolResultShim => new ToolResult([new TextPart(text)]);
-    for (const name of AGENT_TOOL_NAMES) {
-      const tool: LanguageModelToolShim = {
-        invoke: async (options, token) => {
-          try {
-            return result(await (await runner()).run(name, options.input, token));
-          } catch (error) {
-            log.error(`Language model tool ${name} failed.`, error);
-            return result(vscode.l10n.t('Error: Collab Coach could not run this tool; the Collab Coach output channel says why.'));
-          }
-        },
-      };
-      try {
-        this._register(lm.registerTool(name, tool));
-        this.names.push(name);
-      } catch (error) {
-        // VS Code 1.91 has the API as a proposal, which throws for extensions that do not enable it.
-        log.info(`Language model tools: none in VS Code ${vscode.version} (${error instanceof Error ? error.message : String(error)}).`);
-        return;
+/** Calls a tool the way VS Code does. */
+export type AgentToolInvoker = (name: AgentToolName, options: LanguageModelToolInvocationOptionsShim, token: vscode.CancellationToken) => Promise<LanguageModelToolResultShim>;
+
+/** Registers the three tools, each calling `invoke`, where the API has them. Never throws. */
+export function registerAgentTools(invoke: AgentToolInvoker): AgentToolsRegistration {
+  const { lm, LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi();
+  const registered: AgentToolName[] = [];
+  const disposables: vscode.Disposable[] = [];
+  let error: unknown;
+  if (typeof lm?.registerTool === 'function' && typeof TextPart === 'function' && typeof ToolResult === 'function') {
+    try {
+      for (const name of AGENT_TOOL_NAMES) {
+        disposables.push(lm.registerTool(name, { invoke: (options, token) => invoke(name, options, token) }));
+        registered.push(name);
       }
+    } catch (thrown) {
+      error = thrown;
     }
   }
+  return { registered, error, dispose: () => disposables.forEach((disposable) => disposable.dispose()) };
+}
 
-  /** The tools registered with VS Code: all three, or none where the API is missing. */
-  get registered(): readonly AgentToolName[] {
-    return [...this.names];
+/** The log's line for a VS Code without the tools (none registered), or undefined. */
+export function agentToolsAbsence(registration: AgentToolsRegistration): string | undefined {
+  if (registration.registered.length > 0) {
+    return undefined;
+  }
+  const { error } = registration;
+  const why = error === undefined ? '' : ` (${error instanceof Error ? error.message : String(error)})`;
+  return `Language model tools: none in VS Code ${vscode.version}${why}.`;
+}
+
+/** Runs a tool for VS Code: its answer as one text part, or the failure in words (logged), never a throw. */
+export async function invokeAgentTool(
+  runner: () => Promise<AgentToolsRunner>,
+  name: AgentToolName,
+  options: LanguageModelToolInvocationOptionsShim,
+  token: vscode.CancellationToken,
+  log: Log,
+): Promise<LanguageModelToolResultShim> {
+  const { LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi();
+  if (typeof TextPart !== 'function' || typeof ToolResult !== 'function') {
+    // Tools are registered only where both exist.
+    throw new Error(`Language model tool ${name} was called in VS Code ${vscode.version}, which has no tool results.`);
+  }
+  const result = (text: string): LanguageModelToolResultShim => new ToolResult([new TextPart(text)]);
+  try {
+    return result(await (await runner()).run(name, options.input, token));
+  } catch (error) {
+    log.error(`Language model tool ${name} failed.`, error);
+    return result(vscode.l10n.t('Error: Collab Coach could not run this tool; the Collab Coach output channel says why.'));
   }
 }

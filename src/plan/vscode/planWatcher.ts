@@ -1,8 +1,8 @@
 /**
- * Startup-side watcher for plan documents. It ships in the startup bundle, so it imports nothing
- * but 'vscode': it finds Markdown and plain-text documents that hold Collab Coach markers and only
- * then loads the coach (a lazy chunk) and hands them over. Other documents cost a cheap text test
- * on open and a look at the edited lines on change.
+ * The watcher for plan documents, started with the features file just after activation. It imports
+ * nothing but 'vscode' and the marker probe: it finds Markdown and plain-text documents that hold
+ * Collab Coach markers and only then loads the coach (a lazy chunk) and hands them over. Other
+ * documents cost a cheap text test on open and a look at the edited lines on change.
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
@@ -14,7 +14,8 @@ const PLAN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
 /** Edits settle this long before a plan is checked again. */
 export const PLAN_CHECK_DEBOUNCE_MS = 300;
 
-export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach: () => Promise<CoachFeature>, log: Log): vscode.Disposable {
+/** Watches the documents from now on, and looks at those already open. */
+export function watchPlanDocuments(loadCoach: () => Promise<CoachFeature>, log: Log): vscode.Disposable {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents handed to the coach, which it must be told to forget. */
   const plans = new Set<string>();
@@ -100,9 +101,7 @@ export function registerPlanWatcher(context: vscode.ExtensionContext, loadCoach:
       },
     },
   );
-  context.subscriptions.push(disposable);
-  // Documents already open are looked at just after activate returns: activation only registers.
-  const initialScan = setTimeout(() => vscode.workspace.textDocuments.forEach((document) => evaluate(document)), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(initialScan) });
+  // After the listeners: a document opened since activation is either here or in an event.
+  vscode.workspace.textDocuments.forEach((document) => evaluate(document));
   return disposable;
 }

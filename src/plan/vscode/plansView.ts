@@ -1,33 +1,40 @@
 /**
- * The Plans view as registered at activation (startup bundle): only the view and a provider that
- * asks the coach for its rows, so the coach (and markdown-it) loads when the view is first shown.
+ * The Plans view as registered at activation (startup entry): only the view and a provider that
+ * asks for its rows (the coach, and markdown-it with it, loads when the view is first shown); and,
+ * for the features file, the workspace look and what a command run on a row is about.
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
 import type { CoachFeature } from './coachFeature';
 import type { PlansViewHost, PlanTreeNode } from './plansTree';
 
+export type { PlanTreeNode } from './plansTree';
+
 export const PLANS_VIEW_ID = 'collabCoach.plans';
 
-export function createPlansView(coach: () => Promise<CoachFeature>): PlansViewHost & vscode.Disposable {
+/** The view and the event that tells it its rows changed, as activation made them. */
+export interface PlansTreeView {
+  readonly view: vscode.TreeView<PlanTreeNode>;
+  readonly changed: vscode.EventEmitter<void>;
+}
+
+/** Registers the view; `children` gives its rows. */
+export function createPlansTreeView(children: (element: PlanTreeNode | undefined) => Promise<PlanTreeNode[]>): PlansTreeView {
   const changed = new vscode.EventEmitter<void>();
   const view = vscode.window.createTreeView<PlanTreeNode>(PLANS_VIEW_ID, {
-    treeDataProvider: {
-      onDidChangeTreeData: changed.event,
-      getChildren: async (element) => (await coach()).plansTree(element),
-      getTreeItem: (element) => element.item,
-    },
+    treeDataProvider: { onDidChangeTreeData: changed.event, getChildren: children, getTreeItem: (element) => element.item },
     showCollapseAll: true,
   });
+  return { view, changed };
+}
+
+/** What the coach does with the view: its badge, and its rows shown again. */
+export function plansViewHost({ view, changed }: PlansTreeView): PlansViewHost {
   return {
     setBadge(count, tooltip) {
       view.badge = count > 0 ? { value: count, tooltip } : undefined;
     },
     refresh: () => changed.fire(),
-    dispose() {
-      view.dispose();
-      changed.dispose();
-    },
   };
 }
 
