@@ -175,7 +175,7 @@ const builds = [
   {
     ...common,
     entryPoints: {
-      extension: 'src/extension.ts',
+      extension: 'src/nodeEntry.ts',
       ...Object.fromEntries(Object.entries(lazyChunks).filter(([, name]) => ownFileChunks.has(name)).map(([source, name]) => [name, source])),
     },
     outdir: 'dist',

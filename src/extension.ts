@@ -25,12 +25,14 @@ export function activate(context: vscode.ExtensionContext): CollabCoachExports {
       throw error;
     }
   };
+  for (const id of COMMAND_IDS) {
+    subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => features().runCommand(id, args)));
+  }
   subscriptions.push(
     channel,
     plansTree.view,
     plansTree.changed,
     agentTools,
-    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => features().runCommand(id, args))),
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {
       resolveWebviewView: async (view) => (await features().lesson()).resolveWebviewView(view),
     }),

@@ -1,6 +1,7 @@
 // A minimal `vscode` module for timing `activate` on plain Node, outside any editor.
-// It implements what activation touches (status bar item, registrations, configuration, events,
-// `workspace.fs.readFile`, `Uri.joinPath`, `l10n.t`, `MarkdownString`, …) and answers anything else
+// It implements what activation touches (status bar item, output channel, registrations, tree view,
+// language model tools, configuration, events, `workspace.fs.readFile`, `Uri.joinPath`, `l10n.t`,
+// `MarkdownString`, …) as plain functions, as the host's API is, and answers anything else
 // with a tolerant no-op, so a new API call in `activate` slows nothing down and breaks nothing here.
 // `install()` makes `require('vscode')` resolve to it in the current process.
 'use strict';
@@ -160,6 +161,18 @@ class ThemeIcon {
   }
 }
 
+class LanguageModelTextPart {
+  constructor(value) {
+    this.value = value;
+  }
+}
+
+class LanguageModelToolResult {
+  constructor(content) {
+    this.content = content;
+  }
+}
+
 function statusBarItem(id, alignment, priority) {
   return withFallback('StatusBarItem', {
     id,
@@ -245,6 +258,13 @@ function createStandIn() {
         return noopDisposable();
       },
       registerTreeDataProvider: () => noopDisposable(),
+      createTreeView: (id) => {
+        record.providers.push(id);
+        return withFallback('TreeView', { badge: undefined, visible: false, onDidChangeVisibility: quietEvent, dispose() {} });
+      },
+      registerUriHandler: () => noopDisposable(),
+      createOutputChannel: (name) =>
+        withFallback('LogOutputChannel', { name, trace() {}, debug() {}, info() {}, warn() {}, error() {}, append() {}, appendLine() {}, show() {}, dispose() {} }),
       onDidChangeWindowState: quietEvent,
       onDidChangeActiveTextEditor: quietEvent,
       onDidChangeTextEditorSelection: quietEvent,
@@ -293,6 +313,10 @@ function createStandIn() {
         readDirectory: () => Promise.resolve([]),
       }),
     }),
+    // The language model tool API as VS Code 1.95+ has it (the part activation touches).
+    lm: withFallback('lm', { registerTool: () => noopDisposable(), tools: [] }),
+    LanguageModelTextPart,
+    LanguageModelToolResult,
     languages: withFallback('languages', {}),
     extensions: withFallback('extensions', { getExtension: () => undefined, all: [] }),
   };

@@ -31,7 +31,7 @@ describe('language model tools for agents (extension host)', function () {
 
   if (!hasStableToolApi()) {
     it('offers no tools where VS Code has no language model tool API, and activates all the same', async function () {
-      const lm = languageModelApi().lm;
+      const lm = languageModelApi.lm;
       const registerTool = lm?.registerTool;
       if (typeof registerTool === 'function') {
         // 1.91 has the API only as a proposal: registering throws for an extension that does not enable it.
@@ -56,7 +56,7 @@ describe('language model tools for agents (extension host)', function () {
 
     async function invoke(name: string, input: unknown): Promise<string> {
       const result = await lm.invokeTool(name, { input, toolInvocationToken: undefined });
-      const TextPart = languageModelApi().LanguageModelTextPart;
+      const TextPart = languageModelApi.LanguageModelTextPart;
       assert.ok(TextPart);
       assert.equal(result.content.length, 1, `${name} answers with one part`);
       const part = result.content[0];
@@ -72,7 +72,7 @@ describe('language model tools for agents (extension host)', function () {
     }
 
     before(async function () {
-      const found = languageModelApi().lm;
+      const found = languageModelApi.lm;
       assert.ok(found?.registerTool && found.invokeTool && found.tools, `VS Code ${vscode.version} has the language model tool API`);
       lm = found as Required<LanguageModelApiShim>;
       const workspaceFolder = vscode.workspace.workspaceFolders?.[0];

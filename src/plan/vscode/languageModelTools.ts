@@ -42,9 +42,7 @@ export interface LanguageModelToolsNamespaceShim {
 }
 
 /** The API as this VS Code has it (its members may be missing). */
-export function languageModelApi(): LanguageModelToolsNamespaceShim {
-  return vscode as unknown as LanguageModelToolsNamespaceShim;
-}
+export const languageModelApi = vscode as unknown as LanguageModelToolsNamespaceShim;
 
 /** Runs a tool: the text of its one result part (an error in words, never a throw). */
 export interface AgentToolsRunner {
@@ -64,7 +62,7 @@ export type AgentToolInvoker = (name: AgentToolName, options: LanguageModelToolI
 
 /** Registers the three tools, each calling `invoke`, where the API has them. Never throws. */
 export function registerAgentTools(invoke: AgentToolInvoker): AgentToolsRegistration {
-  const { lm, LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi();
+  const { lm, LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi;
   const registered: AgentToolName[] = [];
   const disposables: vscode.Disposable[] = [];
   let error: unknown;
@@ -99,7 +97,7 @@ export async function invokeAgentTool(
   token: vscode.CancellationToken,
   log: Log,
 ): Promise<LanguageModelToolResultShim> {
-  const { LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi();
+  const { LanguageModelTextPart: TextPart, LanguageModelToolResult: ToolResult } = languageModelApi;
   if (typeof TextPart !== 'function' || typeof ToolResult !== 'function') {
     // Tools are registered only where both exist.
     throw new Error(`Language model tool ${name} was called in VS Code ${vscode.version}, which has no tool results.`);
