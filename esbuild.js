@@ -41,6 +41,14 @@ const lazyChunks = {
 };
 const ownFileChunks = new Set(['features', 'tip', 'scan']);
 
+/**
+ * Own-file chunks the Node entry imports statically (an `import` statement), by the functions it
+ * calls. In the browser bundle, which holds everything, they stay plain imports: a `require()` there
+ * would wrap the module and every module it imports in a lazy initializer (bytes, and a call each).
+ * The Node build swaps each for a stub whose functions require the chunk's file on their first call.
+ */
+const deferredImports = { features: ['createFeatures'] };
+
 /** The browser bundle, which the Node host also loads for every lazy module not in `ownFileChunks`. */
 const COMPLETE_BUNDLE = 'web/extension.js';
 
@@ -62,15 +70,21 @@ const lazyChunkPlugin = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') {
-        return undefined;
-      }
       const chunk = lazyChunkOf(args.resolveDir, args.path);
-      if (!chunk) {
+      if (chunk && args.kind === 'import-statement' && deferredImports[chunk]) {
+        return { path: chunk, namespace: 'deferred-import' };
+      }
+      if (!chunk || (args.kind !== 'dynamic-import' && args.kind !== 'require-call')) {
         return undefined;
       }
       return { path: chunk, namespace: ownFileChunks.has(chunk) ? 'own-file' : 'from-complete-bundle' };
     });
+    build.onLoad({ filter: /.*/, namespace: 'deferred-import' }, (args) => ({
+      contents: deferredImports[args.path]
+        .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(`./${args.path}.js`)}).${name}(...args); }`)
+        .join('\n'),
+      loader: 'js',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'from-complete-bundle' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify('./' + COMPLETE_BUNDLE)}).lazyModules[${JSON.stringify(args.path)}]();`,
       loader: 'js',
@@ -82,7 +96,7 @@ const lazyChunkPlugin = {
       contents: `module.exports = require(${JSON.stringify(`./${args.path}.js`)});`,
       loader: 'js',
     }));
-    for (const namespace of ['from-complete-bundle', 'own-file']) {
+    for (const namespace of ['from-complete-bundle', 'own-file', 'deferred-import']) {
       build.onResolve({ filter: /^\.\/[\w/-]+\.js$/, namespace }, (args) => ({ path: args.path, external: true }));
     }
   },
@@ -116,12 +130,15 @@ const vscodeApiPlugin = {
   },
 };
 
-/** The browser bundle's entry: the extension's activate, plus every lazy module for the Node host. */
+/** The browser bundle's entry: the extension's activate, plus the lazy modules the Node host loads from it. */
 const completeBundleEntry = {
   contents: [
     "export { activate, deactivate } from './src/extension';",
     'export const lazyModules = {',
-    ...Object.entries(lazyChunks).map(([source, name]) => `  ${JSON.stringify(name)}: () => require(${JSON.stringify('./' + source)}),`),
+    // Not the own-file chunks: the Node host loads those from their own files.
+    ...Object.entries(lazyChunks)
+      .filter(([, name]) => !ownFileChunks.has(name))
+      .map(([source, name]) => `  ${JSON.stringify(name)}: () => require(${JSON.stringify('./' + source)}),`),
     '};',
   ].join('\n'),
   resolveDir: __dirname,

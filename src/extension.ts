@@ -3,7 +3,8 @@
 // file loads on its own just after activate returns, or at the first call if that comes sooner.
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commandIds';
-import type { CollabCoachExports, Features, createFeatures } from './features';
+// On Node, a stub that loads dist/features.js on the first call (esbuild.js, `deferredImports`).
+import { type CollabCoachExports, createFeatures, type Features } from './features';
 import { registerAgentTools } from './plan/vscode/languageModelTools';
 import { createPlansTreeView } from './plan/vscode/plansView';
 
@@ -18,8 +19,7 @@ export function activate(context: vscode.ExtensionContext): CollabCoachExports {
   let loaded: Features | undefined;
   const features = (): Features => {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return (loaded ??= (require('./features') as { createFeatures: typeof createFeatures }).createFeatures(context, { channel, plansTree, agentTools }));
+      return (loaded ??= createFeatures(context, { channel, plansTree, agentTools }));
     } catch (error) {
       channel.error('Collab Coach could not load its features.', error);
       throw error;
@@ -34,10 +34,10 @@ export function activate(context: vscode.ExtensionContext): CollabCoachExports {
     plansTree.changed,
     agentTools,
     vscode.window.registerWebviewViewProvider('collabCoach.lesson', {
-      resolveWebviewView: async (view) => (await features().lesson()).resolveWebviewView(view),
+      resolveWebviewView: (view) => features().resolveLessonView(view),
     }),
     vscode.window.registerWebviewPanelSerializer('collabCoach.lessonPanel', {
-      deserializeWebviewPanel: async (panel, state: unknown) => (await features().lesson()).restorePanel(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => features().restoreLessonPanel(panel, state),
     }),
     vscode.window.registerUriHandler({ handleUri: (uri) => features().handleUri(uri) }),
   );

@@ -6,6 +6,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import type { Log } from './base/log';
 import { logTo } from './base/vscode/log';
 import type { CommandId } from './commandIds';
 import { sectionOfLessonLink } from './lesson/lessonLink';
@@ -26,7 +27,7 @@ import {
 } from './plan/vscode/languageModelTools';
 import type { PlanFeature } from './plan/vscode/planFeature';
 import type { createPreviewDecorator } from './plan/vscode/planPreview';
-import type { PlanTreeNode } from './plan/vscode/plansTree';
+import type { PlansViewHost, PlanTreeNode } from './plan/vscode/plansTree';
 import { lessonSectionOf, planUriOf, plansViewHost, type PlansTreeView, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import { watchPlanDocuments } from './plan/vscode/planWatcher';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
@@ -63,7 +64,8 @@ export interface Registered {
 /** What the registrations call. */
 export interface Features {
   readonly api: CollabCoachApi;
-  lesson(): Promise<LessonFeature>;
+  resolveLessonView(view: vscode.WebviewView): Promise<void>;
+  restoreLessonPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   runCommand(id: CommandId, args: readonly unknown[]): unknown;
   plansChildren(element: PlanTreeNode | undefined): Promise<PlanTreeNode[]>;
   handleUri(uri: vscode.Uri): Promise<void>;
@@ -79,34 +81,32 @@ interface PreviewChunk {
 /** How long after activation the lesson is prepared: after the window's own startup work. */
 const LESSON_WARM_UP_DELAY_MS = 3000;
 
-/** Makes the features and starts what runs in every session; each feature itself loads on first use. */
-export function createFeatures(context: vscode.ExtensionContext, registered: Registered): Features {
-  const log = logTo(registered.channel);
-  const plansView = plansViewHost(registered.plansTree);
+/** Each feature, made on first use (its code a lazy chunk). */
+interface FeatureLoaders {
+  readonly tip: DailyTipController;
+  progress(): ProgressStore;
+  lesson(): Promise<LessonFeature>;
+  /** Whether the lesson feature has been asked for. */
+  lessonAsked(): boolean;
+  catalogue(): Promise<TemplateCatalogue>;
+  plan(): Promise<PlanFeature>;
+  coach(): Promise<CoachFeature>;
+  drafts(): Promise<DraftMessageFeature>;
+  agentTools(): Promise<AgentToolsRunner>;
+}
+
+function featureLoaders(context: vscode.ExtensionContext, log: Log, plansView: PlansViewHost): FeatureLoaders {
   const subscriptions = context.subscriptions;
-  const toolsAbsence = agentToolsAbsence(registered.agentTools);
-  if (toolsAbsence) {
-    log.info(toolsAbsence);
-  }
   let progressStore: ProgressStore | undefined;
   // Its code is a lazyChunks module too, required synchronously on first use (the API's getter is sync).
   const progress = (): ProgressStore =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (progressStore ??= (require('./lesson/vscode/progress') as { createProgressStore: typeof createProgressStore }).createProgressStore(context));
   const tip = deferDailyTip(() => import('./tips/vscode/dailyTip').then((module) => module.createDailyTip(context, log)), log);
-
   let lessonFeature: Promise<LessonFeature> | undefined;
   const lesson = (): Promise<LessonFeature> =>
     (lessonFeature ??= import('./lesson/vscode/lessonFeature').then((module) => module.createLessonFeature(context, progress, log)));
-  // A while after startup the lesson feature is made and its page rendered, so the first open of a
-  // session only makes the page and paints as fast as the next ones; startup itself is not touched.
-  const lessonWarmUp = setTimeout(() => {
-    lesson()
-      .then(async () => (await import('./lesson/vscode/lessonFeature')).warmLesson(context.extensionUri, log))
-      .catch((error: unknown) => log.error('The lesson could not be loaded before its first open.', error));
-  }, LESSON_WARM_UP_DELAY_MS);
-  subscriptions.push({ dispose: () => clearTimeout(lessonWarmUp) });
-  // One template catalogue, shared by Insert, New Plan and the coach.
+  // One template catalogue, shared by Insert, New Plan, the coach, the message and the agents' tools.
   let templateCatalogue: Promise<TemplateCatalogue> | undefined;
   const catalogue = (): Promise<TemplateCatalogue> =>
     (templateCatalogue ??= import('./plan/vscode/templateCatalogue').then((module) => {
@@ -115,37 +115,47 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
       return created;
     }));
   let planFeature: Promise<PlanFeature> | undefined;
-  const plan = (): Promise<PlanFeature> =>
-    (planFeature ??= Promise.all([import('./plan/vscode/planFeature'), catalogue()]).then(([module, shared]) => {
-      const feature = module.createPlanFeature(context, log, { catalogue: shared });
-      subscriptions.push(feature);
-      return feature;
-    }));
   let coachFeature: Promise<CoachFeature> | undefined;
   const coach = (): Promise<CoachFeature> =>
     (coachFeature ??= Promise.all([import('./plan/vscode/coachFeature'), catalogue()]).then(([module, shared]) =>
       module.createCoachFeature(context, { progress: progress(), tip, log, plansView, state: context.workspaceState, catalogue: shared }),
     ));
   let draftFeature: Promise<DraftMessageFeature> | undefined;
-  const drafts = (): Promise<DraftMessageFeature> =>
-    (draftFeature ??= Promise.all([import('./plan/vscode/draftMessageCommand'), catalogue()]).then(([module, shared]) => {
-      const feature = module.createDraftMessageFeature(shared, log);
-      subscriptions.push(feature);
-      return feature;
-    }));
   let agentTools: Promise<AgentToolsRunner> | undefined;
-  const agentToolsRunner = (): Promise<AgentToolsRunner> =>
-    (agentTools ??= import('./plan/vscode/agentToolsFeature').then((module) =>
-      module.createAgentTools({ extensionUri: context.extensionUri, log, coach, catalogue }),
-    ));
-  // Only documents that hold plan markers load the coach; others cost one `includes` check.
-  subscriptions.push(watchPlanDocuments(coach, log), scheduleWorkspaceLook(coach, log));
+  return {
+    tip,
+    progress,
+    lesson,
+    lessonAsked: () => lessonFeature !== undefined,
+    catalogue,
+    plan: () =>
+      (planFeature ??= Promise.all([import('./plan/vscode/planFeature'), catalogue()]).then(([module, shared]) => {
+        const feature = module.createPlanFeature(context, log, { catalogue: shared });
+        subscriptions.push(feature);
+        return feature;
+      })),
+    coach,
+    drafts: () =>
+      (draftFeature ??= Promise.all([import('./plan/vscode/draftMessageCommand'), catalogue()]).then(([module, shared]) => {
+        const feature = module.createDraftMessageFeature(shared, log);
+        subscriptions.push(feature);
+        return feature;
+      })),
+    agentTools: () =>
+      (agentTools ??= import('./plan/vscode/agentToolsFeature').then((module) =>
+        module.createAgentTools({ extensionUri: context.extensionUri, log, coach, catalogue }),
+      )),
+  };
+}
 
-  const commands: Record<CommandId, (...args: unknown[]) => unknown> = {
+/** What each command does. */
+function commandHandlers(loaders: FeatureLoaders, extensionUri: vscode.Uri): Record<CommandId, (...args: unknown[]) => unknown> {
+  const { lesson, plan, coach, tip, progress } = loaders;
+  return {
     'collabCoach.openLesson': async (sectionId?: unknown, options?: unknown) => {
       const preserveFocus = wantsFocusKept(options);
       // The first time, the panel is created before the lesson chunk loads: VS Code builds the webview meanwhile.
-      const created = lessonFeature === undefined ? createLessonPanel(context.extensionUri, preserveFocus) : undefined;
+      const created = loaders.lessonAsked() ? undefined : createLessonPanel(extensionUri, preserveFocus);
       return (await lesson()).openLesson(sectionId, created, preserveFocus);
     },
     'collabCoach.insertPlan': async (templateId?: unknown) => (await plan()).insertPlan(templateId),
@@ -158,8 +168,30 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
     'collabCoach.checkAllPlans': async () => (await coach()).checkAllPlans(),
     'collabCoach.fixAll': async (target?: unknown) => (await coach()).fixAll(planUriOf(target)),
     'collabCoach.plans.openLesson': async (target?: unknown) => (await lesson()).openLesson(lessonSectionOf(target)),
-    'collabCoach.draftMessage': async (target?: unknown) => (await drafts()).draftMessage(planUriOf(target)),
+    'collabCoach.draftMessage': async (target?: unknown) => (await loaders.drafts()).draftMessage(planUriOf(target)),
   };
+}
+
+/** Makes the features and starts what runs in every session; each feature itself loads on first use. */
+export function createFeatures(context: vscode.ExtensionContext, registered: Registered): Features {
+  const log = logTo(registered.channel);
+  const toolsAbsence = agentToolsAbsence(registered.agentTools);
+  if (toolsAbsence) {
+    log.info(toolsAbsence);
+  }
+  const loaders = featureLoaders(context, log, plansViewHost(registered.plansTree));
+  const { tip, progress, lesson, plan, coach, catalogue } = loaders;
+  // A while after startup the lesson feature is made and its page rendered, so the first open of a
+  // session only makes the page and paints as fast as the next ones; startup itself is not touched.
+  const lessonWarmUp = setTimeout(() => {
+    lesson()
+      .then(async () => (await import('./lesson/vscode/lessonFeature')).warmLesson(context.extensionUri, log))
+      .catch((error: unknown) => log.error('The lesson could not be loaded before its first open.', error));
+  }, LESSON_WARM_UP_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(lessonWarmUp) });
+  // Only documents that hold plan markers load the coach; others cost one `includes` check.
+  context.subscriptions.push(watchPlanDocuments(coach, log), scheduleWorkspaceLook(coach, log));
+  const commands = commandHandlers(loaders, context.extensionUri);
 
   return {
     api: {
@@ -172,7 +204,8 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
       coach,
       languageModelTools: registered.agentTools.registered,
     },
-    lesson,
+    resolveLessonView: async (view) => (await lesson()).resolveWebviewView(view),
+    restoreLessonPanel: async (panel, state) => (await lesson()).restorePanel(panel, state),
     runCommand: (id, args) => commands[id](...args),
     plansChildren: async (element) => (await coach()).plansTree(element),
     // A finding's code in the Problems panel links here: the lesson at the rule's section.
@@ -184,7 +217,7 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
         log.warn(`Ignored a link the extension does not know: ${uri.toString(true).slice(0, 200)}`);
       }
     },
-    invokeAgentTool: (name, options, token) => invokeAgentTool(agentToolsRunner, name, options, token, log),
+    invokeAgentTool: (name, options, token) => invokeAgentTool(loaders.agentTools, name, options, token, log),
     extendMarkdownIt(md) {
       // One cheap rule now; the decorator (a lazyChunks module, required synchronously: the engine
       // is parsing) loads on the first document that may hold a plan.
