@@ -80,6 +80,36 @@ function hasOnlyKeys(record: Record<string, unknown>, keys: readonly string[]): 
   return Object.keys(record).every((key) => keys.includes(key));
 }
 
+/**
+ * What a page whose HTML carries `shown` needs in order to show `latest` once it says ready. Where
+ * only the team notes, the progress or the font size changed meanwhile, just those: a full render
+ * would put the reader back at the top instead of the place the page restored. Anything else (the
+ * language, the lesson, the labels) takes the render itself.
+ */
+export function catchUpMessages(shown: RenderMessageOf, latest: RenderMessageOf): HostMessage[] {
+  if (latest === shown) {
+    return [];
+  }
+  const sameLesson =
+    latest.language === shown.language && latest.html === shown.html && latest.toc === shown.toc && latest.labels === shown.labels && latest.scrollTo === shown.scrollTo;
+  if (!sameLesson) {
+    return [latest];
+  }
+  const parts: HostMessage[] = [];
+  if (latest.teamNotes !== shown.teamNotes) {
+    parts.push({ type: 'teamNotes', teamNotes: latest.teamNotes });
+  }
+  if (latest.progress !== shown.progress) {
+    parts.push({ type: 'progress', progress: latest.progress });
+  }
+  if (latest.fontSize !== shown.fontSize) {
+    parts.push({ type: 'fontSize', fontSize: latest.fontSize });
+  }
+  return parts;
+}
+
+type RenderMessageOf = Extract<HostMessage, { type: 'render' }>;
+
 export function isLessonLanguage(value: unknown): value is LessonLanguage {
   return value === 'zh-cn' || value === 'en';
 }

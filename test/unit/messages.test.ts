@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyLink, parseHostMessage, parsePageMessage } from '../../src/lesson/messages';
+import { catchUpMessages, classifyLink, type HostMessage, parseHostMessage, parsePageMessage } from '../../src/lesson/messages';
 import { type PageEffects, handlePageMessage } from '../../src/lesson/pageMessageHandler';
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed. */
@@ -167,5 +167,47 @@ describe('page → host messages', () => {
     );
     const failingLog: PageEffects = { ...throwing, failed: () => { throw boom; } };
     assert.doesNotThrow(() => handlePageMessage({ type: 'ready' }, failingLog), 'a failing log does not throw either');
+  });
+});
+
+describe('a page catching up when it says ready', () => {
+  type Render = Extract<HostMessage, { type: 'render' }>;
+  const shown: Render = {
+    type: 'render',
+    language: 'en',
+    html: '<h1 id="overview">Overview</h1>',
+    toc: [{ id: 'overview', title: 'Overview', level: 1 }],
+    labels: { contents: 'Contents', language: 'Lesson language', chinese: '中文', english: 'English', lesson: 'Lesson', read: 'Read', notRead: 'Not read', practised: 'Practised', notPractised: 'Not practised', progress: 'Progress' },
+    fontSize: 14,
+    scrollTo: undefined,
+    progress: [],
+    teamNotes: { state: 'none', heading: 'Team notes', notices: [], notes: [] },
+  };
+
+  it('needs nothing when the HTML carries what it should show', () => {
+    assert.deepEqual(catchUpMessages(shown, shown), []);
+  });
+
+  it('gets only the notes, progress and font size that changed while it loaded, never a render that would reset its place', () => {
+    const teamNotes = { state: 'shown' as const, heading: 'Team notes', notices: [], notes: [{ name: 'a.md', html: '<p>a</p>' }] };
+    const progress = [{ sectionId: 'principle-1' as const, read: true, practised: false }];
+    assert.deepEqual(catchUpMessages(shown, { ...shown, teamNotes }), [{ type: 'teamNotes', teamNotes }]);
+    assert.deepEqual(catchUpMessages(shown, { ...shown, teamNotes, progress, fontSize: 18 }), [
+      { type: 'teamNotes', teamNotes },
+      { type: 'progress', progress },
+      { type: 'fontSize', fontSize: 18 },
+    ]);
+  });
+
+  it('gets the whole render when the lesson itself changed (language, text, contents, labels, a place to go)', () => {
+    for (const latest of [
+      { ...shown, language: 'zh-cn' as const },
+      { ...shown, html: '<h1 id="overview">概述</h1>' },
+      { ...shown, toc: [] },
+      { ...shown, labels: { ...shown.labels } },
+      { ...shown, scrollTo: 'summary' },
+    ]) {
+      assert.deepEqual(catchUpMessages(shown, latest), [latest]);
+    }
   });
 });

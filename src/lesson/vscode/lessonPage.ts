@@ -4,7 +4,7 @@ import { Disposable } from '../../base/dispose';
 import type { Log } from '../../base/log';
 import type { ContentLanguage } from '../../content/language';
 import { currentContentLanguage } from '../../content/vscode/settings';
-import type { HostMessage, PageLabels, PrincipleProgress, TeamNotesBlock } from '../messages';
+import { catchUpMessages, type HostMessage, type PageLabels, type PrincipleProgress, type TeamNotesBlock } from '../messages';
 import { handlePageMessage } from '../pageMessageHandler';
 import { type PageScript, type PageStyle, type RenderMessage, canInline, createNonce, lessonPageHtml } from '../pageShell';
 import type { RenderedLesson } from '../render';
@@ -230,9 +230,11 @@ export class LessonPage extends Disposable {
   /** The page (new, or rebuilt after being hidden) listens now: bring it up to date. */
   private onReady(): void {
     this.ready = true;
-    if (this.latest && this.latest !== this.inHtml) {
-      // Its HTML is older than what it should show (a switch while it loaded, or a rebuild).
-      void this.post(this.latest);
+    if (this.latest && this.inHtml) {
+      // Its HTML may be older than what it should show (notes read, a switch while it loaded, a rebuild).
+      for (const message of catchUpMessages(this.inHtml, this.latest)) {
+        void this.post(message);
+      }
     }
     if (this.pendingScroll !== undefined && this.latest) {
       const sectionId = this.pendingScroll;
