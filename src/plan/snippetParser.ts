@@ -9,8 +9,8 @@
  * transform that scan ahead remember where each position ends (./snippetTransform).
  * Pure: no 'vscode', no Node built-ins.
  */
-import { escapeSnippetText, isSpecialAt, textValue } from './snippetText';
-import { isDigit, isNameStart, scanHead, TransformReader } from './snippetTransform';
+import { escapeSnippetText, isDigit, isNameStart, isSpecialAt, scanHead, textValue } from './snippetText';
+import { TransformReader } from './snippetTransform';
 
 export { escapeSnippetText, textValue };
 
@@ -51,10 +51,9 @@ class OpenPlaceholders {
     this.entries[at + 2] = childStart;
   }
 
-  /** Of the innermost one; then it is gone. */
-  pop(): { readonly start: number; readonly headEnd: number; readonly childStart: number } {
-    const at = 3 * --this.length;
-    return { start: this.entries[at] as number, headEnd: this.entries[at + 1] as number, childStart: this.entries[at + 2] as number };
+  /** Forgets the innermost one (read it first). */
+  drop(): void {
+    this.length--;
   }
 
   start(index: number): number {
@@ -159,11 +158,16 @@ class Reader {
   private closePlaceholder(): void {
     const close = this.pos;
     this.flush(close);
-    const open = this.stack.pop();
-    const children = mergeText(this.nodes.slice(open.childStart));
-    this.nodes.length = open.childStart;
+    const stack = this.stack;
+    const innermost = stack.length - 1;
+    const start = stack.start(innermost);
+    const head = this.source.slice(start + 2, stack.headEnd(innermost));
+    const childStart = stack.childStart(innermost);
+    stack.drop();
+    const children = mergeText(this.nodes.slice(childStart));
+    this.nodes.length = childStart;
     this.pos += 1;
-    this.pushHead(this.source.slice(open.start + 2, open.headEnd), open.start, children, undefined, close);
+    this.pushHead(head, start, children, undefined, close);
   }
 
   private readDollar(): void {

@@ -1,10 +1,30 @@
 /**
- * Text in snippet syntax (pure): `$`, `}` and `\` are special; a `\` before one of them makes it
- * literal, any other `\` is itself. Each function is one pass over the text that copies its runs
- * (base/codeUnits.ts: a long text into one typed array, no piece per escape), and returns the text
- * itself when there is nothing to change.
+ * Text in snippet syntax (pure): the scanner's tokens (digit runs and names, as after a `$`), and
+ * `$`, `}` and `\`, which are special; a `\` before one of them makes it literal, any other `\` is
+ * itself. Each rewrite is one pass over the text that copies its runs (base/codeUnits.ts: a long
+ * text into one typed array, no piece per escape), and returns the text itself when there is
+ * nothing to change.
  */
 import { rewriteOf } from '../base/codeUnits';
+
+export const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+export const isNameStart = (char: string | undefined): boolean =>
+  char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
+
+/** End of the scanner token at `from`: a digit run, or a name (letters, digits, `_`). */
+export function scanHead(s: string, from: number): number {
+  let end = from + 1;
+  if (isDigit(s[from])) {
+    while (isDigit(s[end])) {
+      end++;
+    }
+  } else {
+    while (isNameStart(s[end]) || isDigit(s[end])) {
+      end++;
+    }
+  }
+  return end;
+}
 
 const BACKSLASH = 0x5c;
 const DOLLAR = 0x24;

@@ -4,26 +4,7 @@
  * values of `${n:+…}`, `${n:?…:…}`) remember where each position ends, so a text that opens a
  * transform at every few characters is still read in linear time.
  */
-import { isSpecialAt } from './snippetText';
-
-export const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
-export const isNameStart = (char: string | undefined): boolean =>
-  char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || char === '_');
-
-/** End of the scanner token at `from`: a digit run, or a name (letters, digits, `_`). */
-export function scanHead(s: string, from: number): number {
-  let end = from + 1;
-  if (isDigit(s[from])) {
-    while (isDigit(s[end])) {
-      end++;
-    }
-  } else {
-    while (isNameStart(s[end]) || isDigit(s[end])) {
-      end++;
-    }
-  }
-  return end;
-}
+import { isDigit, isNameStart, isSpecialAt, scanHead } from './snippetText';
 
 /** formatStep's ends: a `/` closes the format; the text ends with none. */
 const FORMAT_CLOSED = -1;
