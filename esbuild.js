@@ -103,8 +103,8 @@ const lazyChunkPlugin = {
 };
 
 /**
- * Reads `import * as vscode from 'vscode'` in our sources as `import vscode = require(…)` of one
- * module of the bundle that requires 'vscode' once:
+ * Reads `import * as vscode from 'vscode'` in our sources as the default import of one module of
+ * the bundle that requires 'vscode' once:
  * - the same API object, without esbuild's ES-module wrapper, which copies every one of the API's
  *   ~400 names into a new object for each importing module (36 of them in the feature bundle: tens
  *   of milliseconds the first time it loads) and puts a getter in front of every later `vscode.x`;
@@ -122,10 +122,12 @@ const vscodeApiPlugin = {
       if (!VSCODE_NAMESPACE_IMPORT.test(text)) {
         return undefined;
       }
-      return { contents: text.replace(VSCODE_NAMESPACE_IMPORT, `import vscode = require('${VSCODE_API_MODULE}');`), loader: 'ts' };
+      return { contents: text.replace(VSCODE_NAMESPACE_IMPORT, `import vscode from '${VSCODE_API_MODULE}';`), loader: 'ts' };
     });
     build.onResolve({ filter: /^collab-coach:vscode-api$/ }, () => ({ path: 'vscode', namespace: 'vscode-api' }));
-    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+    // An ES module, which esbuild inlines where it is first needed: as CommonJS (`module.exports = …`)
+    // it came wrapped in esbuild's module helper, called once.
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "const api = require('vscode');\nexport default api;", loader: 'js' }));
     build.onResolve({ filter: /^vscode$/, namespace: 'vscode-api' }, () => ({ path: 'vscode', external: true }));
   },
 };
