@@ -1,5 +1,5 @@
 /**
- * The cheap first look at a text (pure, tiny: the startup bundle and the scanner chunk both carry
+ * The cheap first look at a text (pure, tiny: the features file and the scanner chunk both carry
  * it): whether it may hold a Collab Coach marker, `<!-- collab:`, before anything parses it.
  */
 const MARKER_START = /<!--[ \t]*collab:/;

@@ -1,5 +1,5 @@
 /**
- * The plan preview's foot in the startup entry (pure, tiny): the one rule it adds to VS Code's
+ * The plan preview's foot in the features file (pure, tiny): the one rule it adds to VS Code's
  * Markdown engine. Every document costs one `includes` check (markerProbe.ts); the decorator — the
  * plan model, the chart, the templates' questions — is loaded only when a document may hold a
  * plan, so a session that previews no plan never loads it.

@@ -15,8 +15,8 @@ export function lessonWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOp
 }
 
 /**
- * Adapter: the lesson's editor panel, still without its page. Small enough for the startup entry,
- * so the first *Open the Lesson* creates the panel while the lesson chunk loads. It is made with
+ * Adapter: the lesson's editor panel, still without its page. Small enough for the features file
+ * (src/features.ts), so the first *Open the Lesson* creates the panel while the lesson chunk loads. It is made with
  * the page's options: set afterwards, they reach the webview as a content update of their own, one
  * more frame VS Code builds before the page's.
  */

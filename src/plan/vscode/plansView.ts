@@ -8,8 +8,6 @@ import type { Log } from '../../base/log';
 import type { CoachFeature } from './coachFeature';
 import type { PlansViewHost, PlanTreeNode } from './plansTree';
 
-export type { PlanTreeNode } from './plansTree';
-
 export const PLANS_VIEW_ID = 'collabCoach.plans';
 
 /** The view and the event that tells it its rows changed, as activation made them. */
