@@ -89,6 +89,8 @@ function reportSection(): void {
 let focusWhenFocused: string | undefined;
 
 function goToSection(sectionId: string, moveFocus: boolean): boolean {
+  // The section may be among the blocks still held back for after the first paint.
+  flushPendingRest();
   const target = document.getElementById(sectionId);
   if (!target || !(lesson.contains(target) || teamNotes.contains(target))) {
     return false;
@@ -193,6 +195,19 @@ function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabe
 
 let labels: PageLabels | undefined;
 
+type RenderMessage = Extract<HostMessage, { type: 'render' }>;
+
+/** What every render sets around the lesson itself: language, font size, toolbar, contents. */
+function applyRenderFrame(message: RenderMessage): void {
+  currentLanguage = message.language;
+  labels = message.labels;
+  document.documentElement.lang = message.language === 'zh-cn' ? 'zh-CN' : 'en';
+  document.documentElement.style.setProperty('--lesson-font-size', `${message.fontSize}px`);
+  lesson.setAttribute('aria-label', message.labels.lesson);
+  renderToolbar(message.language, message.labels);
+  renderToc(message.toc, message.labels);
+}
+
 function renderTeamNotes(block: TeamNotesBlock): void {
   teamNotes.replaceChildren();
   teamNotes.hidden = block.state === 'none';
@@ -221,19 +236,93 @@ function renderTeamNotes(block: TeamNotesBlock): void {
   }
 }
 
+/**
+ * The first render of a page lays out only the lesson's title block (everything before its first
+ * section heading); the sections follow in the task after the frame that shows it. In a webview
+ * process that has not drawn this page yet, layout costs in proportion to what is laid out (in
+ * Chromium, the whole Chinese lesson's first paint took about twice as long as its title block's),
+ * so the first paint waits for the top only. Blocks are whole top-level elements, so nothing above
+ * the reader moves when the rest arrives; the team notes, which sit below, wait with it.
+ */
+const FIRST_SECTION_TAG = 'H2';
+
+interface PendingRest {
+  readonly nodes: readonly Node[];
+  teamNotes: TeamNotesBlock;
+  progress: readonly PrincipleProgress[];
+}
+
+/** The lesson's blocks held back for the frame after the first paint, until `flushPendingRest`. */
+let pendingRest: PendingRest | undefined;
+
+/** Splits rendered HTML into the title block (the first frame) and the sections after it. */
+function splitForFirstFrame(html: string): { readonly first: Node[]; readonly rest: Node[] } {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const nodes = Array.from(template.content.childNodes);
+  const cut = nodes.findIndex((node) => node instanceof HTMLElement && node.tagName === FIRST_SECTION_TAG);
+  return cut <= 0 ? { first: nodes, rest: [] } : { first: nodes.slice(0, cut), rest: nodes.slice(cut) };
+}
+
+function flushPendingRest(): void {
+  const rest = pendingRest;
+  if (!rest) {
+    return;
+  }
+  pendingRest = undefined;
+  lesson.append(...rest.nodes);
+  if (labels) {
+    renderProgress(rest.progress, labels);
+  }
+  renderTeamNotes(rest.teamNotes);
+  lesson.setAttribute('aria-busy', 'false');
+  reportSection();
+}
+
+/** The rest of the lesson in the task after the next frame: the first paint has happened by then. */
+function flushAfterFirstPaint(): void {
+  const afterPaint = (): void => {
+    requestAnimationFrame(() => setTimeout(flushPendingRest, 0));
+  };
+  if (document.readyState === 'complete') {
+    afterPaint();
+  } else {
+    window.addEventListener('load', afterPaint, { once: true });
+  }
+  // A page that is not shown draws no frame: it gets the rest anyway.
+  setTimeout(flushPendingRest, 1000);
+}
+
+/** The first render of a page with no place to restore: the top now, the rest after the first paint. */
+function showProgressively(message: RenderMessage): void {
+  const { first, rest } = splitForFirstFrame(message.html);
+  lesson.replaceChildren(...first);
+  renderProgress(message.progress, message.labels);
+  if (rest.length === 0) {
+    renderTeamNotes(message.teamNotes);
+    lesson.setAttribute('aria-busy', 'false');
+    reportSection();
+    return;
+  }
+  pendingRest = { nodes: rest, teamNotes: message.teamNotes, progress: message.progress };
+  flushAfterFirstPaint();
+}
+
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'render': {
+      // A newer render replaces what an earlier one still held back.
+      pendingRest = undefined;
+      if (currentLanguage === undefined && message.scrollTo === undefined && state.scrollY === undefined && state.sectionId === undefined) {
+        applyRenderFrame(message);
+        saveState({ language: message.language });
+        showProgressively(message);
+        break;
+      }
       // Keep the reader at the same section across a language switch or a re-render.
       const keepSection = message.scrollTo ?? (currentLanguage === undefined ? state.sectionId : pinnedSection ?? sectionAtTop());
       const restoreScroll = currentLanguage === undefined && message.scrollTo === undefined ? state.scrollY : undefined;
-      currentLanguage = message.language;
-      labels = message.labels;
-      document.documentElement.lang = message.language === 'zh-cn' ? 'zh-CN' : 'en';
-      document.documentElement.style.setProperty('--lesson-font-size', `${message.fontSize}px`);
-      lesson.setAttribute('aria-label', message.labels.lesson);
-      renderToolbar(message.language, message.labels);
-      renderToc(message.toc, message.labels);
+      applyRenderFrame(message);
       // The HTML comes from our renderer (markdown-it, html: false, link allowlist).
       lesson.innerHTML = message.html;
       renderProgress(message.progress, message.labels);
@@ -249,7 +338,11 @@ function handle(message: HostMessage): void {
       break;
     }
     case 'teamNotes':
-      renderTeamNotes(message.teamNotes);
+      if (pendingRest) {
+        pendingRest.teamNotes = message.teamNotes;
+      } else {
+        renderTeamNotes(message.teamNotes);
+      }
       break;
     case 'scrollTo':
       goToSection(message.sectionId, true);
@@ -258,6 +351,9 @@ function handle(message: HostMessage): void {
       document.documentElement.style.setProperty('--lesson-font-size', `${message.fontSize}px`);
       break;
     case 'progress':
+      if (pendingRest) {
+        pendingRest.progress = message.progress;
+      }
       if (labels) {
         renderProgress(message.progress, labels);
       }
