@@ -119,8 +119,13 @@ function openPairs(good, key, rounds) {
 function paintSplit(list) {
   const part = (which, key) => median(list.map((pair) => pair[which][key]));
   const phases = (which) =>
-    `webview made ${msText(part(which, 'created_ms'))}, frame shown ${msText(part(which, 'visible_ms'))}, heading in the DOM ${msText(part(which, 'heading_ms'))}, painted ${msText(part(which, 'painted_ms'))}`;
-  return `lesson: ${phases('lesson')}; empty: ${phases('empty')} (medians, from the Enter key or the click)`;
+    `webview made ${msText(part(which, 'created_ms'))}, frame shown ${msText(part(which, 'visible_ms'))}, heading in the DOM ${msText(part(which, 'heading_ms'))}, painted ${msText(part(which, 'painted_ms'))}, settled ${msText(part(which, 'settled_ms'))}`;
+  const settledRatio = median(list.map((pair) => pair.lesson.settled_ms / pair.empty.settled_ms));
+  const fallbacks = list.filter((pair) => pair.lesson.paint_from === 'frames' || pair.empty.paint_from === 'frames').length;
+  return (
+    `lesson: ${phases('lesson')}; empty: ${phases('empty')} (medians, from the Enter key or the click; painted = the content frame's first contentful paint, settled = two animation frames after the heading was seen: ${settledRatio === null ? '—' : `${settledRatio.toFixed(2)}×`})` +
+    (fallbacks ? `; ${fallbacks} pair(s) without a paint entry, timed by the settled frame` : '')
+  );
 }
 
 function paintRows(good) {
