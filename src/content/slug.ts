@@ -92,38 +92,72 @@ function asciiSlug(text: string, limits: SlugLimits): string {
 
 const isAsciiWordCode = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 
-/** The rule for any text: NFKC, lower case per character, letters and numbers of every script. */
-function unicodeSlug(text: string, limits: SlugLimits): string {
+/** Code units read at a time by the general rule (more, up to the next stable boundary). */
+const NORMALIZATION_CHUNK = 256;
+
+/**
+ * A place where NFKC treats the text on either side apart: before an ASCII character or a CJK
+ * unified ideograph, characters that have no decomposition and never combine with what precedes
+ * them (and never the second half of a surrogate pair).
+ */
+const isStableBoundary = (code: number): boolean => code < 0x80 || (code >= 0x4e00 && code <= 0x9fff);
+
+/** `text` in pieces of about `size` code units, each normalized alone exactly as within the whole. */
+function* normalizationChunks(text: string, size: number): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + size, text.length);
+    while (end < text.length && !isStableBoundary(text.charCodeAt(end))) {
+      end++;
+    }
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/** The general rule with its chunk size as a parameter: the tests hold every size to the same slug. */
+export function unicodeSlugInChunks(text: string, limits: SlugLimits, chunkSize: number): string {
+  return unicodeSlug(text, limits, chunkSize);
+}
+
+/**
+ * The rule for any text: NFKC, lower case per character, letters and numbers of every script. The
+ * text is read a chunk at a time and no further than the slug's limits need, so a long title costs
+ * what its first few dozen letters cost.
+ */
+function unicodeSlug(text: string, limits: SlugLimits, chunkSize = NORMALIZATION_CHUNK): string {
   let slug = '';
   let characters = 0;
   let bytes = 0;
   let pendingDash = false;
   let afterWord = false;
   const maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
-  // Lower-case per character: lower-casing can add marks (`İ` → `i̇`), which then follow their letter.
-  for (const char of Array.from(text.normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
-    let piece: string;
-    if (isWordCharacter(char)) {
-      piece = (pendingDash && slug !== '' ? '-' : '') + char;
-      pendingDash = false;
-      afterWord = char !== '_';
-    } else if (isMark(char) && afterWord && limits.keepMarks) {
-      piece = char;
-    } else {
-      if (!isMark(char) || !afterWord) {
-        pendingDash = true;
-        afterWord = false;
+  chunks: for (const chunk of normalizationChunks(text, chunkSize)) {
+    // Lower-case per character: lower-casing can add marks (`İ` → `i̇`), which then follow their letter.
+    for (const char of Array.from(chunk.normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
+      let piece: string;
+      if (isWordCharacter(char)) {
+        piece = (pendingDash && slug !== '' ? '-' : '') + char;
+        pendingDash = false;
+        afterWord = char !== '_';
+      } else if (isMark(char) && afterWord && limits.keepMarks) {
+        piece = char;
+      } else {
+        if (!isMark(char) || !afterWord) {
+          pendingDash = true;
+          afterWord = false;
+        }
+        continue;
       }
-      continue;
+      const pieceCharacters = Array.from(piece).length;
+      const pieceBytes = utf8ByteLength(piece);
+      if (characters + pieceCharacters > limits.maxCharacters || bytes + pieceBytes > maxBytes) {
+        break chunks;
+      }
+      slug += piece;
+      characters += pieceCharacters;
+      bytes += pieceBytes;
     }
-    const pieceCharacters = Array.from(piece).length;
-    const pieceBytes = utf8ByteLength(piece);
-    if (characters + pieceCharacters > limits.maxCharacters || bytes + pieceBytes > maxBytes) {
-      break;
-    }
-    slug += piece;
-    characters += pieceCharacters;
-    bytes += pieceBytes;
   }
   slug = trimEnds(slug);
   return slug === '' ? limits.fallback : slug;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { headingSlug, utf8ByteLength } from '../../src/content/slug';
+import { headingSlug, unicodeSlugInChunks, utf8ByteLength } from '../../src/content/slug';
 import { isSectionIdShape } from '../../src/lesson/messages';
 import { slugify as headingId } from '../../src/lesson/render';
 import { MAX_FILE_NAME_BYTES, isPortableFileName, planFileName, planFolderSegments, slugify, withCollisionSuffix } from '../../src/plan/slug';
@@ -59,6 +59,30 @@ describe('issue 16: plan file names valid on Windows, macOS and Linux', () => {
       }),
       2000,
     );
+  });
+
+  it('reads a title a chunk at a time to the same slug as when it normalizes the whole (issue 16: a long title costs its first letters)', () => {
+    // Pieces that NFKC changes, composes, decomposes or reorders, around the chunks' boundaries
+    // (before ASCII and CJK ideographs): marks after a boundary letter, Hangul jamo, compatibility forms.
+    const pieces = [
+      'a', 'e', 'Z', ' ', '-', '_', '<', '\u0338', '\u0301', '\u0308', '\u0323', '\u0344', '\u1100', '\u1161', '\u11a8', '가', '협',
+      '协', '部', '⺀', 'ﬁ', '①', 'Ⅻ', '㈱', 'ｑ', '４', 'İ', 'ẞ', 'Ω', '𠀀', '😀', '\u200b', '\u3164', '\ud800', '\u2028', '\t',
+    ];
+    const limits = [
+      { maxCharacters: 60, maxBytes: 240, keepMarks: true, fallback: 'plan' },
+      { maxCharacters: 64, keepMarks: false, fallback: 'section' },
+    ];
+    checkProperty(
+      'slug in chunks ≡ slug of the whole',
+      fc.property(textOf(pieces, 200), fc.integer({ min: 1, max: 9 }), fc.constantFrom(...limits), (text, size, limit) => {
+        const whole = unicodeSlugInChunks(text, limit, Number.POSITIVE_INFINITY);
+        assert.equal(unicodeSlugInChunks(text, limit, size), whole, JSON.stringify([text, size]));
+        assert.equal(unicodeSlugInChunks(text, limit, 256), whole, JSON.stringify(text));
+      }),
+      2000,
+    );
+    // Far past the limits: the same slug as the first letters give.
+    assert.equal(slugify(`${'Équipe 协 😀 '.repeat(100_000)}`), slugify('Équipe 协 😀 '.repeat(20)));
   });
 
   it('gives ASCII text the slug the general rule gives it (its fast path is the same rule)', () => {
