@@ -65,7 +65,7 @@ export function slugify(text: string, limits: SlugLimits): string {
 function asciiSlug(text: string, limits: SlugLimits): string {
   const lower = text.toLowerCase();
   // One byte and one character each.
-  const maxLength = Math.min(limits.maxCharacters, limits.maxBytes ?? Number.POSITIVE_INFINITY);
+  const maxLength = Math.min(limits.maxCharacters, limits.maxBytes ?? Infinity);
   let slug = '';
   let index = 0;
   while (index < lower.length) {
@@ -131,7 +131,7 @@ function unicodeSlug(text: string, limits: SlugLimits, chunkSize = NORMALIZATION
   let bytes = 0;
   let pendingDash = false;
   let afterWord = false;
-  const maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
+  const maxBytes = limits.maxBytes ?? Infinity;
   chunks: for (const chunk of normalizationChunks(text, chunkSize)) {
     // Lower-case per character: lower-casing can add marks (`İ` → `i̇`), which then follow their letter.
     for (const char of Array.from(chunk.normalize('NFKC'), (c) => c.toLowerCase()).join('')) {
