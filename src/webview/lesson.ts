@@ -240,8 +240,8 @@ function renderTeamNotes(block: TeamNotesBlock): void {
  * The first render of a page lays out only the lesson's title block (everything before its first
  * section heading); the sections follow in the task after the frame that shows it. In a webview
  * process that has not drawn this page yet, layout costs in proportion to what is laid out (in
- * Chromium, the whole Chinese lesson's first paint took about twice as long as its title block's),
- * so the first paint waits for the top only. Blocks are whole top-level elements, so nothing above
+ * Chromium, the whole Chinese lesson's first paint took about 1.5 times as long as its title
+ * block's), so the first paint waits for the top only. Blocks are whole top-level elements, so nothing above
  * the reader moves when the rest arrives; the team notes, which sit below, wait with it.
  */
 const FIRST_SECTION_TAG = 'H2';

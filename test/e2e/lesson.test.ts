@@ -17,6 +17,8 @@ describe('the lesson, as a reader sees it', function () {
     const lesson = workbench.lessonFrame('view');
     await lesson.locator('main#lesson h1').waitFor({ timeout: 60000 });
     assert.match(await lesson.locator('main#lesson h1').innerText(), /如何高效推进跨部门协同/);
+    // The title block paints first; the sections follow a frame later, and then the page is no longer busy.
+    await lesson.locator('main#lesson[aria-busy="false"]').waitFor({ timeout: 15000 });
     const principles = await lesson.locator('main#lesson h3').allInnerTexts();
     assert.deepEqual(
       principles.map((title) => title.slice(0, 3)),

@@ -97,7 +97,8 @@ export async function openWorkbench(options: { restricted?: boolean } = {}): Pro
       return page.frameLocator(webviewSelector(placement)).frameLocator('iframe#active-frame');
     },
     async lessonContentFrame(placement) {
-      await workbench.lessonFrame(placement).locator('main#lesson h1').waitFor({ timeout: 60000 });
+      // The page paints the lesson's title block first and the sections a frame later: wait for all of it.
+      await workbench.lessonFrame(placement).locator('main#lesson[aria-busy="false"] h1').waitFor({ timeout: 60000 });
       const host = await (await page.locator(webviewSelector(placement)).first().elementHandle())?.contentFrame();
       const content = await (await host?.locator('iframe#active-frame').elementHandle())?.contentFrame();
       if (!content) {
