@@ -16,6 +16,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawnSync } = require('node:child_process');
+const { PerformanceObserver, performance } = require('node:perf_hooks');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bundleFile = path.join(repoRoot, 'out', 'bench', 'scaling-under-test.js');
@@ -166,7 +167,8 @@ const MIN_TIMED_MS = 250;
 const MAX_ROUNDS = 400;
 
 /**
- * In the child: the median of back-to-back times of `run` on one text (see MIN_TIMED_MS).
+ * In the child: the median of back-to-back times of `run` on one text (see MIN_TIMED_MS), and,
+ * for the split, the median of the same runs less the collector's pauses that began inside each.
  *
  * One forced GC first, so the series does not pay for an earlier one's garbage, then untimed runs
  * on the same text until V8 has had time to optimize what runs (the first series of a process, at
@@ -177,29 +179,46 @@ const MAX_ROUNDS = 400;
  * Each round still pays for its own garbage: the natural scavenges and collections that its
  * allocation triggers fall inside it.
  */
-function timeOf(run, text, rounds) {
+async function timeOf(run, text, rounds) {
   global.gc();
-  const warmUpStarted = process.hrtime.bigint();
-  for (let round = 0; round < WARM_UP_ROUNDS || Number(process.hrtime.bigint() - warmUpStarted) / 1e6 < WARM_UP_MS; round++) {
+  const warmUpStarted = performance.now();
+  for (let round = 0; round < WARM_UP_ROUNDS || performance.now() - warmUpStarted < WARM_UP_MS; round++) {
     run(text);
   }
-  const times = [];
+  const spans = [];
   let timed = 0;
+  gcPauses.length = 0;
   for (let round = 0; round < rounds || (timed < MIN_TIMED_MS && round < MAX_ROUNDS); round++) {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     run(text);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    timed += times[times.length - 1];
+    const ended = performance.now();
+    spans.push([started, ended]);
+    timed += ended - started;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { time: medianOf(spans.map(([started, ended]) => ended - started)), withoutGc: medianOf(await withoutGcPauses(spans)) };
+}
+
+const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The garbage collector's pauses on the main thread (Node reports each as a 'gc' performance entry). */
+const gcPauses = [];
+
+/** Each timed run's time less the collector's pauses that began inside it (entries arrive after the runs). */
+async function withoutGcPauses(spans) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const pauses = [...gcPauses];
+  return spans.map(([started, ended]) => {
+    const paused = pauses.filter((pause) => pause.startTime >= started && pause.startTime < ended).reduce((sum, pause) => sum + pause.duration, 0);
+    return Math.max(ended - started - paused, 0);
+  });
 }
 
 /**
  * One family at 64 KB and 1 MB, and, for scale, markdown-it merely parsing the same two texts: a
  * linear parser that allocates as much pays for the step from V8's young to its old generation too.
  */
-function childMain(index) {
+async function childMain(index) {
+  new PerformanceObserver((list) => gcPauses.push(...list.getEntries().map((entry) => ({ startTime: entry.startTime, duration: entry.duration })))).observe({ entryTypes: ['gc'] });
   const modules = require(bundleFile);
   const MarkdownIt = require('markdown-it');
   const md = new MarkdownIt();
@@ -209,15 +228,17 @@ function childMain(index) {
   const large = family.generate(LARGE);
   const run = (text) => family.run(modules, text);
   const parse = (text) => md.parse(text, {});
-  process.stdout.write(
-    JSON.stringify({
-      small: timeOf(run, small, SMALL_ROUNDS),
-      middle: timeOf(run, middle, MIDDLE_ROUNDS),
-      large: timeOf(run, large, LARGE_ROUNDS),
-      referenceSmall: timeOf(parse, small, SMALL_ROUNDS),
-      referenceLarge: timeOf(parse, large, LARGE_ROUNDS),
-    }),
-  );
+  const series = {
+    small: await timeOf(run, small, SMALL_ROUNDS),
+    middle: await timeOf(run, middle, MIDDLE_ROUNDS),
+    large: await timeOf(run, large, LARGE_ROUNDS),
+    referenceSmall: await timeOf(parse, small, SMALL_ROUNDS),
+    referenceLarge: await timeOf(parse, large, LARGE_ROUNDS),
+  };
+  const times = Object.fromEntries(Object.entries(series).map(([key, value]) => [key, value.time]));
+  const withoutGc = Object.fromEntries(Object.entries(series).map(([key, value]) => [key, value.withoutGc]));
+  process.stdout.write(JSON.stringify({ ...times, withoutGc }));
+  process.exit(0);
 }
 
 /** Measures every family (or those whose name contains `only`); one row each. */
@@ -236,20 +257,23 @@ async function measureScaling({ only, log = () => {} } = {}) {
     });
     if (result.status !== 0) {
       const why = result.error && result.error.code === 'ETIMEDOUT' ? `over ${ROW_TIME_LIMIT_MS / 1000} s` : (result.stderr || '').trim().split('\n')[0];
-      rows.push({ name: family.name, small: null, large: null, ratio: null, doubling: null, referenceRatio: null, met: index < 0 ? null : false, note: why });
+      rows.push({ name: family.name, small: null, large: null, ratio: null, doubling: null, referenceRatio: null, ratioWithoutGc: null, referenceRatioWithoutGc: null, met: index < 0 ? null : false, note: why });
       continue;
     }
-    const { small, middle, large, referenceSmall, referenceLarge } = JSON.parse(result.stdout);
+    const { small, middle, large, referenceSmall, referenceLarge, withoutGc } = JSON.parse(result.stdout);
     const ratio = large / Math.max(small, 0.001);
     const doubling = large / Math.max(middle, 0.001);
     const referenceRatio = referenceLarge / Math.max(referenceSmall, 0.001);
-    rows.push({ name: family.name, small, large, ratio, doubling, referenceRatio, met: index < 0 ? null : ratio <= TARGET });
+    // For the split only: the same ratios with V8's collector pauses taken out of each run.
+    const ratioWithoutGc = withoutGc.large / Math.max(withoutGc.small, 0.001);
+    const referenceRatioWithoutGc = withoutGc.referenceLarge / Math.max(withoutGc.referenceSmall, 0.001);
+    rows.push({ name: family.name, small, large, ratio, doubling, referenceRatio, ratioWithoutGc, referenceRatioWithoutGc, met: index < 0 ? null : ratio <= TARGET });
   }
   return rows;
 }
 
 function printScaling(rows) {
-  const table = [['Entry point / pathological family', '64 KB', '1 MB', '1 MB ÷ 64 KB', `≤ ${TARGET}`, '1 MB ÷ 512 KB', 'md.parse: 1 MB ÷ 64 KB']];
+  const table = [['Entry point / pathological family', '64 KB', '1 MB', '1 MB ÷ 64 KB', `≤ ${TARGET}`, '1 MB ÷ 512 KB', 'md.parse: 1 MB ÷ 64 KB', 'without GC pauses: ours, md.parse']];
   for (const row of rows) {
     table.push([
       row.name,
@@ -259,6 +283,7 @@ function printScaling(rows) {
       row.met === null ? '—' : row.met ? 'yes' : 'NO',
       row.doubling === null ? '—' : row.doubling.toFixed(2),
       row.referenceRatio === null ? '—' : row.referenceRatio.toFixed(1),
+      row.ratioWithoutGc === null ? '—' : `${row.ratioWithoutGc.toFixed(1)}, ${row.referenceRatioWithoutGc.toFixed(1)}`,
     ]);
   }
   const widths = table[0].map((_, column) => Math.max(...table.map((cells) => String(cells[column]).length)));
@@ -272,7 +297,10 @@ module.exports = { FAMILIES, TARGET, measureScaling, printScaling };
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    childMain(Number(args[1]));
+    childMain(Number(args[1])).catch((error) => {
+      console.error(error instanceof Error ? error.stack : String(error));
+      process.exit(1);
+    });
   } else {
     const onlyIndex = args.indexOf('--only');
     const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
