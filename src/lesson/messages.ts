@@ -61,6 +61,9 @@ export type HostMessage =
   | { readonly type: 'fontSize'; readonly fontSize: number }
   | { readonly type: 'progress'; readonly progress: readonly PrincipleProgress[] };
 
+/** The message that carries the whole lesson (also the first page's data block). */
+export type RenderMessage = Extract<HostMessage, { type: 'render' }>;
+
 export type PageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'openLink'; readonly href: string }
@@ -86,7 +89,7 @@ function hasOnlyKeys(record: Record<string, unknown>, keys: readonly string[]): 
  * would put the reader back at the top instead of the place the page restored. Anything else (the
  * language, the lesson, the labels) takes the render itself.
  */
-export function catchUpMessages(shown: RenderMessageOf, latest: RenderMessageOf): HostMessage[] {
+export function catchUpMessages(shown: RenderMessage, latest: RenderMessage): HostMessage[] {
   if (latest === shown) {
     return [];
   }
@@ -107,8 +110,6 @@ export function catchUpMessages(shown: RenderMessageOf, latest: RenderMessageOf)
   }
   return parts;
 }
-
-type RenderMessageOf = Extract<HostMessage, { type: 'render' }>;
 
 export function isLessonLanguage(value: unknown): value is LessonLanguage {
   return value === 'zh-cn' || value === 'en';

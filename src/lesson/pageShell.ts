@@ -4,14 +4,12 @@
  * stylesheet and script come inline under the page's nonce, so it needs no fetch either. The CSP
  * stays `default-src 'none'` with a fresh nonce per page. Pure: no `vscode`, no Node built-ins.
  */
-import type { HostMessage } from './messages';
+import type { RenderMessage } from './messages';
 
 /** The stylesheet inline (no fetch), or by URL from the webview's resource route. */
 export type PageStyle = { readonly inline: string } | { readonly href: string };
 /** The page script inline (no fetch), or by URL. */
 export type PageScript = { readonly inline: string } | { readonly src: string };
-
-export type RenderMessage = Extract<HostMessage, { type: 'render' }>;
 
 export interface PageShellOptions {
   /** The webview's `cspSource` (where our media and dist files are served from). */

@@ -6,6 +6,7 @@ import {
   type PageLabels,
   type PageMessage,
   type PrincipleProgress,
+  type RenderMessage,
   type TeamNotesBlock,
   type TocEntry,
   classifyLink,
@@ -195,8 +196,6 @@ function renderProgress(progress: readonly PrincipleProgress[], labels: PageLabe
 
 let labels: PageLabels | undefined;
 
-type RenderMessage = Extract<HostMessage, { type: 'render' }>;
-
 /** What every render sets around the lesson itself: language, font size, toolbar, contents. */
 function applyRenderFrame(message: RenderMessage): void {
   currentLanguage = message.language;
@@ -297,14 +296,13 @@ function flushAfterFirstPaint(): void {
 function showProgressively(message: RenderMessage): void {
   const { first, rest } = splitForFirstFrame(message.html);
   lesson.replaceChildren(...first);
-  renderProgress(message.progress, message.labels);
+  pendingRest = { nodes: rest, teamNotes: message.teamNotes, progress: message.progress };
   if (rest.length === 0) {
-    renderTeamNotes(message.teamNotes);
-    lesson.setAttribute('aria-busy', 'false');
-    reportSection();
+    // Nothing held back: the lesson is complete now.
+    flushPendingRest();
     return;
   }
-  pendingRest = { nodes: rest, teamNotes: message.teamNotes, progress: message.progress };
+  renderProgress(message.progress, message.labels);
   flushAfterFirstPaint();
 }
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseHostMessage } from '../../src/lesson/messages';
-import { INITIAL_RENDER_ID, type RenderMessage, canInline, createNonce, lessonPageHtml } from '../../src/lesson/pageShell';
+import { parseHostMessage, type RenderMessage } from '../../src/lesson/messages';
+import { INITIAL_RENDER_ID, canInline, createNonce, lessonPageHtml } from '../../src/lesson/pageShell';
 import { renderMarkdown } from '../../src/lesson/render';
 
 function cspOf(html: string): string {
