@@ -115,17 +115,13 @@ function* normalizationChunks(text: string, size: number): Generator<string> {
   }
 }
 
-/** The general rule with its chunk size as a parameter: the tests hold every size to the same slug. */
-export function unicodeSlugInChunks(text: string, limits: SlugLimits, chunkSize: number): string {
-  return unicodeSlug(text, limits, chunkSize);
-}
-
 /**
  * The rule for any text: NFKC, lower case per character, letters and numbers of every script. The
  * text is read a chunk at a time and no further than the slug's limits need, so a long title costs
- * what its first few dozen letters cost.
+ * what its first few dozen letters cost. Exported with its chunk size for the tests, which hold
+ * every size to the same slug.
  */
-function unicodeSlug(text: string, limits: SlugLimits, chunkSize = NORMALIZATION_CHUNK): string {
+export function unicodeSlug(text: string, limits: SlugLimits, chunkSize = NORMALIZATION_CHUNK): string {
   let slug = '';
   let characters = 0;
   let bytes = 0;

@@ -123,7 +123,7 @@ function paintSplit(list) {
   const settledRatio = median(list.map((pair) => pair.lesson.settled_ms / pair.empty.settled_ms));
   const fallbacks = list.filter((pair) => pair.lesson.paint_from === 'frames' || pair.empty.paint_from === 'frames').length;
   return (
-    `lesson: ${phases('lesson')}; empty: ${phases('empty')} (medians, from the Enter key or the click; painted = the content frame's first contentful paint, settled = two animation frames after the heading was seen: ${settledRatio === null ? '—' : `${settledRatio.toFixed(2)}×`})` +
+    `lesson: ${phases('lesson')}; empty: ${phases('empty')} (medians, from the Enter key or the click; painted = the content frame's first contentful paint, settled = two animation frames after the heading was seen: ${ratioText(settledRatio)})` +
     (fallbacks ? `; ${fallbacks} pair(s) without a paint entry, timed by the settled frame` : '')
   );
 }
@@ -157,13 +157,10 @@ function firstClickSplit(good) {
   const first = openPairs(good, 'viewOpens', (round) => round === 1);
   const later = openPairs(good, 'viewOpens', (round) => round > 1);
   const range = (values) => (values.length ? `${Math.min(...values)}–${Math.max(...values)} ms` : '—');
-  const ratioText = (list) => {
-    const value = median(list.map((pair) => pair.ratio));
-    return value === null ? '—' : `${value.toFixed(2)}×`;
-  };
+  const pairRatio = (list) => ratioText(median(list.map((pair) => pair.ratio)));
   return (
-    `the first click in each run: ours ${range(first.map((pair) => pair.lesson.painted_ms))} against the empty view's ${range(first.map((pair) => pair.empty.painted_ms))} (${ratioText(first)}); ` +
-    `the later clicks ${ratioText(later)}`
+    `the first click in each run: ours ${range(first.map((pair) => pair.lesson.painted_ms))} against the empty view's ${range(first.map((pair) => pair.empty.painted_ms))} (${pairRatio(first)}); ` +
+    `the later clicks ${pairRatio(later)}`
   );
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { headingSlug, unicodeSlugInChunks, utf8ByteLength } from '../../src/content/slug';
+import { headingSlug, unicodeSlug, utf8ByteLength } from '../../src/content/slug';
 import { isSectionIdShape } from '../../src/lesson/messages';
 import { slugify as headingId } from '../../src/lesson/render';
 import { MAX_FILE_NAME_BYTES, isPortableFileName, planFileName, planFolderSegments, slugify, withCollisionSuffix } from '../../src/plan/slug';
@@ -75,9 +75,9 @@ describe('issue 16: plan file names valid on Windows, macOS and Linux', () => {
     checkProperty(
       'slug in chunks ≡ slug of the whole',
       fc.property(textOf(pieces, 200), fc.integer({ min: 1, max: 9 }), fc.constantFrom(...limits), (text, size, limit) => {
-        const whole = unicodeSlugInChunks(text, limit, Number.POSITIVE_INFINITY);
-        assert.equal(unicodeSlugInChunks(text, limit, size), whole, JSON.stringify([text, size]));
-        assert.equal(unicodeSlugInChunks(text, limit, 256), whole, JSON.stringify(text));
+        const whole = unicodeSlug(text, limit, Number.POSITIVE_INFINITY);
+        assert.equal(unicodeSlug(text, limit, size), whole, JSON.stringify([text, size]));
+        assert.equal(unicodeSlug(text, limit, 256), whole, JSON.stringify(text));
       }),
       2000,
     );
