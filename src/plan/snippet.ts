@@ -21,9 +21,23 @@ export interface SnippetPlaceholder {
  * make VS Code read a construct the nodes do not hold.
  */
 export function serializeSnippet(nodes: readonly SnippetNode[], canonical = false): string {
+  return serializeWith(nodes, { canonical });
+}
+
+/**
+ * How nodes are written back: `index` maps tab-stop indices, and a variable `allowed` does not hold
+ * is written as the literal text of its source. Applied while writing, so no copy of the tree is made.
+ */
+interface WriteRules {
+  readonly canonical: boolean;
+  readonly index?: ReadonlyMap<number, number>;
+  readonly allowed?: ReadonlySet<string>;
+}
+
+function serializeWith(nodes: readonly SnippetNode[], rules: WriteRules): string {
   let out = '';
   for (const node of nodes) {
-    out += serializeNode(node, canonical);
+    out += serializeNode(node, rules);
   }
   return out;
 }
@@ -46,7 +60,7 @@ export function listPlaceholders(body: string): SnippetPlaceholder[] {
   const found: SnippetPlaceholder[] = [];
   walk(nodes, (node) => {
     if ((node.kind === 'tabstop' || node.kind === 'choice') && node.index !== 0) {
-      found.push({ index: node.index, text: plain.show([node]) });
+      found.push({ index: node.index, text: plain.showNode(node) });
     }
   });
   return found;
@@ -66,7 +80,7 @@ export function renumberPlaceholders(body: string): string {
   });
   const sorted = [...indices].filter((index) => index !== 0).sort((a, b) => a - b);
   const mapping = new Map<number, number>(sorted.map((index, position) => [index, position + 1]));
-  return serializeSnippet(mapIndices(nodes, mapping));
+  return serializeWith(nodes, { canonical: false, index: mapping });
 }
 
 /**
@@ -119,17 +133,7 @@ export function keepOnlyVariables(body: string, allowed: ReadonlySet<string>): s
   if (nestingDepth(nodes) > MAX_TEAM_NESTING) {
     return escapeSnippetText(body);
   }
-  const keep = (nodes: readonly SnippetNode[]): SnippetNode[] =>
-    nodes.map((node): SnippetNode => {
-      if (node.kind === 'variable' && !allowed.has(node.name)) {
-        return { kind: 'text', raw: escapeSnippetText(node.source) };
-      }
-      if ((node.kind === 'tabstop' || node.kind === 'variable') && node.children) {
-        return { ...node, children: keep(node.children) };
-      }
-      return node;
-    });
-  return serializeSnippet(keep(nodes), true);
+  return serializeWith(nodes, { canonical: true, allowed });
 }
 
 /**
@@ -154,34 +158,17 @@ function nestingDepth(nodes: readonly SnippetNode[]): number {
 
 /** Visits every node in document order, parents before their children (as VS Code's `walk`). */
 function walk(nodes: readonly SnippetNode[], visit: (node: SnippetNode) => void): void {
-  const pending: SnippetNode[] = [...nodes].reverse();
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    visit(node);
-    if ((node.kind === 'tabstop' || node.kind === 'variable') && node.children) {
-      for (let index = node.children.length - 1; index >= 0; index--) {
-        pending.push(node.children[index] as SnippetNode);
+  const pending: SnippetNode[] = [];
+  for (const top of nodes) {
+    for (let node: SnippetNode | undefined = top; node !== undefined; node = pending.pop()) {
+      visit(node);
+      if ((node.kind === 'tabstop' || node.kind === 'variable') && node.children) {
+        for (let index = node.children.length - 1; index >= 0; index--) {
+          pending.push(node.children[index] as SnippetNode);
+        }
       }
     }
   }
-}
-
-function mapIndices(nodes: readonly SnippetNode[], mapping: ReadonlyMap<number, number>): SnippetNode[] {
-  return nodes.map((node): SnippetNode => {
-    switch (node.kind) {
-      case 'tabstop':
-        return {
-          ...node,
-          index: mapping.get(node.index) ?? node.index,
-          children: node.children ? mapIndices(node.children, mapping) : undefined,
-        };
-      case 'choice':
-        return { ...node, index: mapping.get(node.index) ?? node.index };
-      case 'variable':
-        return { ...node, children: node.children ? mapIndices(node.children, mapping) : undefined };
-      case 'text':
-        return node;
-    }
-  });
 }
 
 /** In a choice only `,`, `|` and `\` are escaped; `$` and `}` are plain text there. */
@@ -189,17 +176,20 @@ function escapeChoiceOption(option: string): string {
   return option.replace(/[\\,|]/g, (char) => '\\' + char);
 }
 
-function serializeNode(node: SnippetNode, canonical: boolean): string {
+function serializeNode(node: SnippetNode, rules: WriteRules): string {
   switch (node.kind) {
     case 'text':
-      return canonical ? canonicalSnippetText(node.raw) : node.raw;
+      return rules.canonical ? canonicalSnippetText(node.raw) : node.raw;
     case 'choice':
-      return `\${${node.index}|${node.options.map(escapeChoiceOption).join(',')}|}`;
+      return `\${${rules.index?.get(node.index) ?? node.index}|${node.options.map(escapeChoiceOption).join(',')}|}`;
     case 'tabstop':
     case 'variable': {
-      const head = node.kind === 'tabstop' ? String(node.index) : node.name;
+      if (node.kind === 'variable' && rules.allowed && !rules.allowed.has(node.name)) {
+        return escapeSnippetText(node.source);
+      }
+      const head = node.kind === 'tabstop' ? String(rules.index?.get(node.index) ?? node.index) : node.name;
       if (node.children) {
-        return `\${${head}:${serializeSnippet(node.children, canonical)}}`;
+        return `\${${head}:${serializeWith(node.children, rules)}}`;
       }
       return `\${${head}${node.transform ?? ''}}`;
     }
@@ -233,14 +223,17 @@ class PlainText {
   show(nodes: readonly SnippetNode[]): string {
     let text = '';
     for (const node of nodes) {
-      if (node.kind === 'tabstop' || node.kind === 'choice') {
-        const source = this.defining.get(node.index);
-        text += source && source !== node && this.spend() ? this.fill(source, new Set()) : this.own(node, true);
-      } else {
-        text += this.leaf(node, true);
-      }
+      text += this.showNode(node);
     }
     return text;
+  }
+
+  showNode(node: SnippetNode): string {
+    if (node.kind === 'tabstop' || node.kind === 'choice') {
+      const source = this.defining.get(node.index);
+      return source && source !== node && this.spend() ? this.fill(source, new Set()) : this.own(node, true);
+    }
+    return this.leaf(node, true);
   }
 
   /** A copy of the defining placeholder's content; its direct placeholders are filled in turn. */

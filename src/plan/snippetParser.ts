@@ -108,8 +108,12 @@ class Reader {
     // out, which flattens the open ones in order: the flat list already holds every child in
     // order, so each opener goes back in as text where its children begin.
     this.flush();
-    const flat = new TextJoiner();
     const open = this.stack;
+    if (open.length === 0) {
+      // Every text run ends at a construct, so no two texts are neighbours: the list is the tree.
+      return this.nodes;
+    }
+    const flat = new TextJoiner();
     // The head is digits or a name: nothing in `${head:` but the `$` needs escaping. One string per
     // distinct head, however many openers share it.
     const openerTexts = new Map<string, string>();
