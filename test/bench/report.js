@@ -330,6 +330,8 @@ ${explainMisses(results, rows)}
   ours, then markdown-it's \`md.parse\` on the 64 KB and 1 MB texts. No forced GC between runs: a full collection makes V8 throw away optimized code whose
   objects it freed (\`--trace-deopt\`: "weak objects", markdown-it's code as well as ours), so a GC before every run timed mostly the tier-up again.
   1 MB ÷ 512 KB (linear 2) is shown beside the target; the control rows, a plain \`Array.push\` loop and V8's own \`String.prototype.replace\`, grow with their input in the same way.
+  The split also gives the minor page faults per timed run (\`process.resourceUsage()\`, averaged over the series): memory V8 takes fresh from the system,
+  4 KB per fault, which a 64 KB run almost never needs and a 1 MB run does (large objects, a grown heap), ours and md.parse's alike.
   For a missed row the split also gives the ratio with V8's garbage-collection pauses (Node's \`gc\` performance entries that began inside a timed run) taken out of each run, ours and md.parse's:
   the step from 64 KB to 1 MB is where the data a run keeps outgrows the young generation, and the collector's share of each run grows with it.
 - **.vsix size.** collab-coach.vsix as \`npm run package\` writes it.

@@ -5,6 +5,7 @@
 const { median } = require('./report');
 /** The feature bundle, which must carry markdown-it (the control of the signature search). */
 const { COMPLETE_BUNDLE } = require('../../esbuild.js');
+const { pageFaultText } = require('./scaling');
 
 const KB = 1024;
 const ENTRY_BUDGET = 10 * KB;
@@ -196,6 +197,7 @@ function scalingRows(scaling) {
       measured && typeof row.ratioWithoutGc === 'number'
         ? `; with V8's garbage-collection pauses taken out of each timed run: ${row.ratioWithoutGc.toFixed(1)}× (md.parse ${row.referenceRatioWithoutGc.toFixed(1)}×)`
         : '';
+    const faults = measured && row.pageFaults ? `; page faults per run, 64 KB → 1 MB: ${pageFaultText(row.pageFaults)}` : '';
     return {
       id: `scaling: ${row.name}`,
       what: `Scaling, ${row.name}`,
@@ -204,7 +206,7 @@ function scalingRows(scaling) {
       ratio: row.ratio,
       target: row.met === null ? '—' : '≤ 20×',
       met: row.met,
-      split: measured ? `${beside}${withoutGc}; the controls (Array.push, String.prototype.replace) ${controlRatio}` : undefined,
+      split: measured ? `${beside}${withoutGc}${faults}; the controls (Array.push, String.prototype.replace) ${controlRatio}` : undefined,
     };
   });
 }
