@@ -10,7 +10,7 @@
  * Answers are the user's Markdown source; they are escaped so a Markdown renderer shows them as
  * written (markup and HTML stay text) and the message passes markdownlint.
  */
-import words from '../../content/message/messages.json';
+import * as words from '../../content/message/messages.json';
 import type { ContentLanguage } from '../content/language';
 import type { PlanField, PlanModel, Side, WorkloadRow } from './planModel';
 import { fillMessage } from './ruleMessages';

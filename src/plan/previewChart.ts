@@ -4,7 +4,7 @@
  * from CSS (media/planPreview.css, the preview's theme variables), never from attributes; the
  * size is fixed whatever the numbers; every text is escaped; a text alternative says the same.
  */
-import previewWords from '../../content/coach/preview.json';
+import * as previewWords from '../../content/coach/preview.json';
 import type { ContentLanguage } from '../content/language';
 import type { Side, WorkloadRow } from './planModel';
 import { fillMessage } from './ruleMessages';

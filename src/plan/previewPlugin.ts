@@ -11,7 +11,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import previewWords from '../../content/coach/preview.json';
+import * as previewWords from '../../content/coach/preview.json';
 import type { ContentLanguage } from '../content/language';
 import { parsePlan, type PlanModel, type PlanSection } from './planModel';
 import type { PlanDecorator } from './previewHook';

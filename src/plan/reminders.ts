@@ -2,7 +2,7 @@
  * Check-in reminders (pure): which open check-ins of the workspace's plans are due today, and
  * what the reminder says. The adapter (vscode/checkinReminders.ts) shows at most one a day.
  */
-import messages from '../../content/coach/messages.json';
+import * as messages from '../../content/coach/messages.json';
 import type { ContentLanguage } from '../content/language';
 import type { PlanCheckin, PlanModel } from './planModel';
 import { fillMessage } from './ruleMessages';

@@ -2,7 +2,7 @@
  * Puts the coach's findings into words (pure). The words are data, per language, in
  * content/coach/messages.json (bundled: the coach needs them before it could read a file).
  */
-import messages from '../../content/coach/messages.json';
+import * as messages from '../../content/coach/messages.json';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../content/language';
 import type { PlanSection } from './planModel';
 import type { RuleFinding } from './rules';
