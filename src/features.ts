@@ -28,7 +28,7 @@ import {
 import type { PlanFeature } from './plan/vscode/planFeature';
 import type { createPreviewDecorator } from './plan/vscode/planPreview';
 import type { PlansViewHost, PlanTreeNode } from './plan/vscode/plansTree';
-import { lessonSectionOf, planUriOf, plansViewHost, type PlansTreeView, scheduleWorkspaceLook } from './plan/vscode/plansView';
+import { lessonSectionOf, planUriOf, plansAfterLessonPage, plansViewHost, type PlansTreeView, scheduleWorkspaceLook } from './plan/vscode/plansView';
 import { watchPlanDocuments } from './plan/vscode/planWatcher';
 import type { TemplateCatalogue } from './plan/vscode/templateCatalogue';
 import { deferDailyTip } from './tips/deferredTip';
@@ -192,6 +192,7 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
   // Only documents that hold plan markers load the coach; others cost one `includes` check.
   context.subscriptions.push(watchPlanDocuments(coach, log), scheduleWorkspaceLook(coach, log));
   const commands = commandHandlers(loaders, context.extensionUri);
+  const sidebar = plansAfterLessonPage();
 
   return {
     api: {
@@ -204,10 +205,18 @@ export function createFeatures(context: vscode.ExtensionContext, registered: Reg
       coach,
       languageModelTools: registered.agentTools.registered,
     },
-    resolveLessonView: async (view) => (await lesson()).resolveWebviewView(view),
+    resolveLessonView: async (view) => {
+      sidebar.lessonViewMade(view);
+      return (await lesson()).resolveWebviewView(view);
+    },
     restoreLessonPanel: async (panel, state) => (await lesson()).restorePanel(panel, state),
     runCommand: (id, args) => commands[id](...args),
-    plansChildren: async (element) => (await coach()).plansTree(element),
+    plansChildren: async (element) => {
+      if (!element) {
+        await sidebar.firstRows();
+      }
+      return (await coach()).plansTree(element);
+    },
     // A finding's code in the Problems panel links here: the lesson at the rule's section.
     async handleUri(uri) {
       const section = sectionOfLessonLink(uri.path, uri.query);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CollabCoachApi } from '../../src/extension';
 import type { CoachFeature } from '../../src/plan/vscode/coachFeature';
 import type { PlanTreeNode } from '../../src/plan/vscode/plansTree';
+import { plansAfterLessonPage } from '../../src/plan/vscode/plansView';
 import { activateExtension, EXTENSION_ID, readPlanFixture, recordingPlanIndex, setSetting, waitFor } from './support';
 
 const encoder = new TextEncoder();
@@ -292,5 +293,46 @@ describe('the coach at workspace scale (extension host)', function () {
       recording.dispose();
       await vscode.workspace.fs.delete(bulk, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
+  });
+});
+
+describe("the Plans view's first rows beside the lesson view (extension host)", function () {
+  /** A stand-in lesson view: only its webview's messages are read. */
+  function lessonView(): { view: Pick<vscode.WebviewView, 'webview'>; pageMessage: vscode.EventEmitter<unknown> } {
+    const pageMessage = new vscode.EventEmitter<unknown>();
+    return { view: { webview: { onDidReceiveMessage: pageMessage.event } as unknown as vscode.Webview }, pageMessage };
+  }
+
+  /** Whether `promise` settles within `ms`. */
+  const settlesWithin = (promise: Promise<void>, ms: number): Promise<boolean> =>
+    Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+  it('start a moment after the lesson page opening beside them sends its first message', async function () {
+    const order = plansAfterLessonPage(60_000, 100);
+    const { view, pageMessage } = lessonView();
+    order.lessonViewMade(view);
+    const firstRows = order.firstRows();
+    assert.equal(await settlesWithin(firstRows, 200), false, 'the rows started before the lesson page was up');
+    pageMessage.fire({ type: 'ready' });
+    const sent = Date.now();
+    assert.equal(await settlesWithin(firstRows, 1000), true, "the rows did not start after the lesson page's first message");
+    assert.ok(Date.now() - sent >= 80, `the rows started ${Date.now() - sent} ms after the page's first message, before its first frames`);
+    assert.equal(await settlesWithin(order.firstRows(), 50), true, 'a later request waited again');
+    pageMessage.dispose();
+  });
+
+  it('start at once when a lesson page is already up, and after the wait when none opens', async function () {
+    const up = plansAfterLessonPage(60_000, 10);
+    const { view, pageMessage } = lessonView();
+    up.lessonViewMade(view);
+    pageMessage.fire({ type: 'ready' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await settlesWithin(up.firstRows(), 200), true, 'the rows waited for a page that was already up');
+    pageMessage.dispose();
+
+    const alone = plansAfterLessonPage(300);
+    const started = Date.now();
+    await alone.firstRows();
+    assert.ok(Date.now() - started >= 250, `with no lesson view the rows started after ${Date.now() - started} ms, before the wait`);
   });
 });

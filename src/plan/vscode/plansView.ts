@@ -36,6 +36,46 @@ export function plansViewHost({ view, changed }: PlansTreeView): PlansViewHost {
   };
 }
 
+/** How long the Plans view's first rows wait at most for the lesson page beside them. */
+const LESSON_PAGE_WAIT_MS = 1000;
+/** How long after the lesson page's first message they start: its first frames are drawn meanwhile. */
+const LESSON_PAGE_PAINT_MS = 200;
+
+/**
+ * The first show of the Collab Coach container opens the lesson view and the Plans view together,
+ * and both want the machine at once. The Plans view's first rows (the coach, markdown-it, a look
+ * through the workspace) start a moment after a lesson page has sent its first message, so the
+ * page the reader looks at paints first; a lesson view that does not open (collapsed) costs that
+ * wait once, up to `waitMs`.
+ */
+export function plansAfterLessonPage(
+  waitMs = LESSON_PAGE_WAIT_MS,
+  paintMs = LESSON_PAGE_PAINT_MS,
+): {
+  lessonViewMade(view: Pick<vscode.WebviewView, 'webview'>): void;
+  firstRows(): Promise<void>;
+} {
+  let pageUp = false;
+  let open: (() => void) | undefined;
+  let rowsMayStart: Promise<void> | undefined;
+  return {
+    lessonViewMade(view) {
+      const first = view.webview.onDidReceiveMessage(() => {
+        first.dispose();
+        setTimeout(() => {
+          pageUp = true;
+          open?.();
+        }, paintMs);
+      });
+    },
+    firstRows: () =>
+      (rowsMayStart ??= new Promise<void>((resolve) => {
+        open = resolve;
+        setTimeout(resolve, pageUp ? 0 : waitMs);
+      })),
+  };
+}
+
 /** How long after activation the workspace is looked at for plans (reminders need the index). */
 const WORKSPACE_LOOK_DELAY_MS = 4000;
 
