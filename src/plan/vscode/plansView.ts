@@ -1,7 +1,8 @@
 /**
  * The Plans view as registered at activation (startup entry): only the view and a provider that
  * asks for its rows (the coach, and markdown-it with it, loads when the view is first shown); and,
- * for the features file, the workspace look and what a command run on a row is about.
+ * for the features file, when the first rows start, the workspace look and what a command run on a
+ * row is about.
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../base/log';
