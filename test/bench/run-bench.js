@@ -125,6 +125,9 @@ async function buildEmptyExtension() {
     outfile: path.join(folder, 'extension.js'),
     ...SHIPPED_BUILD,
   });
+  // Its manifest beside it, as in an installed extension: otherwise Node's lookup of the entry's
+  // package scope would find the repository's, already read (and cached) for the bench's own files.
+  fs.copyFileSync(path.join(__dirname, 'empty-extension', 'package.json'), path.join(folder, 'package.json'));
   return { folder, entry: path.join(folder, 'extension.js') };
 }
 
