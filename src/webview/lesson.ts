@@ -270,12 +270,17 @@ function flushPendingRest(): void {
   }
   pendingRest = undefined;
   lesson.append(...rest.nodes);
-  if (labels) {
-    renderProgress(rest.progress, labels);
-  }
-  renderTeamNotes(rest.teamNotes);
-  lesson.setAttribute('aria-busy', 'false');
+  completeLesson(rest.progress, rest.teamNotes);
   reportSection();
+}
+
+/** What follows the whole lesson's HTML: the progress marks on its headings, the team notes below it. */
+function completeLesson(progress: readonly PrincipleProgress[], notes: TeamNotesBlock): void {
+  if (labels) {
+    renderProgress(progress, labels);
+  }
+  renderTeamNotes(notes);
+  lesson.setAttribute('aria-busy', 'false');
 }
 
 /** The rest of the lesson in the task after the next frame: the first paint has happened by then. */
@@ -323,9 +328,7 @@ function handle(message: HostMessage): void {
       applyRenderFrame(message);
       // The HTML comes from our renderer (markdown-it, html: false, link allowlist).
       lesson.innerHTML = message.html;
-      renderProgress(message.progress, message.labels);
-      renderTeamNotes(message.teamNotes);
-      lesson.setAttribute('aria-busy', 'false');
+      completeLesson(message.progress, message.teamNotes);
       saveState({ language: message.language });
       if (restoreScroll !== undefined && message.scrollTo === undefined) {
         window.scrollTo(0, restoreScroll);
