@@ -324,6 +324,12 @@ ${explainMisses(results, rows)}
   first load of the feature bundle falls on each in turn.
 - **Plan checker.** src/plan/checker.ts and test/fixtures/plans/generate.ts bundled (minified) on the fly; in one Node process, after a warm-up,
   ${results.options.planRounds} interleaved rounds of \`checkPlan(text, { today })\` and markdown-it's \`md.parse(text, {})\` on the same generated text.
+- **Plans view.** test/bench/workspace-child.js runs the real PlanIndex and PlansTree, bundled as they ship, on a \`vscode\` stand-in over a generated workspace
+  (1,000 plans, 5,000 other Markdown files, a node_modules folder). Listing: a fresh index and tree until getChildren() gives every plan row, against reading the same
+  files with fs.promises (32 at a time, as the scanner) and md.parse of the plans. Edits, rounds alternating which goes first: a plan rewritten on disk and the watcher's
+  change event, from the index's 300 ms debounce timer firing to onDidChange with the new report, against one check of that file as *Check All Plans* makes it for a
+  plan no editor holds (workspace.fs.readFile on the same stand-in, decoding, checkPlan; checkPlan alone is in the split); the same edit in the editor, from the coach's
+  check of the open document to onDidChange, against checkPlan of the text.
 - **Scaling.** test/bench/scaling.js bundles the pure entry points (minified) and runs each family in its own Node process with a time limit.
   For each text (64 KB, 512 KB, 1 MB): one forced GC, untimed runs on that text (at least 3, and for at least 300 ms, so the first series of the process
   times optimized code rather than its tier-up, which had made the 64 KB median too high and the ratio too low), then the median of back-to-back runs (at least 15 at 64 KB, 9 at 512 KB, 7 at 1 MB, and more until 250 ms are timed),

@@ -6,9 +6,9 @@
 // 1. Every plan listed: a fresh index and tree, getChildren() until the plan rows are back, vs
 //    reading the same files with Node fs and parsing the plans with markdown-it (md.parse).
 // 2. One edited plan: a watcher change event on a rewritten plan, from the end of the index's
-//    debounce until the index fires onDidChange with the new report, vs one checkPlan of the text;
-//    then the same edit made in the editor (the coach's check of the open document, which the index
-//    takes as it is).
+//    debounce until the index fires onDidChange with the new report, vs one check of that file
+//    (workspace.fs.readFile, decoding, checkPlan); then the same edit made in the editor (the
+//    coach's check of the open document, which the index takes as it is) vs checkPlan of the text.
 // 3. Heap held by the index after a scan.
 'use strict';
 const fs = require('node:fs');
@@ -300,11 +300,19 @@ async function editorEditOnce(coach, state, text, expectedAnswered) {
   return { total };
 }
 
-/** Edits alternate with one checkPlan of the same text (which goes first alternates too); round -1 warms up. */
-async function alternateWithCheck(coach, state, edit) {
+/**
+ * Edits alternate with the reference (which goes first alternates too); round -1 warms up. The
+ * reference is one check of the plan as the coach makes it: for an edit in the editor, checkPlan of
+ * the document's text; for a file changed on disk (`readsFile`), reading the file through
+ * workspace.fs and decoding it as the scanner does, then checkPlan, as *Check All Plans* checks a
+ * plan no editor holds. Each reference sample keeps its read and its check apart.
+ */
+async function alternateWithCheck(coach, state, edit, { readsFile }) {
   const original = fs.readFileSync(workspace.editedPlan, 'utf8');
   const { knowledge } = await coach.templates.load();
   const check = (text) => m.checkPlan(text, { today: new Date(), language: 'en', knowledge, severities: {} });
+  const uri = Uri.file(workspace.editedPlan);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const ours = [];
   const reference = [];
   try {
@@ -312,10 +320,16 @@ async function alternateWithCheck(coach, state, edit) {
     for (let round = -1; round < editRounds; round++) {
       const text = editedText(original, (round + 1) % 2 === 1);
       const expected = answeredOf(check(text));
-      const timeCheck = () => {
+      const timeCheck = async () => {
+        if (readsFile) {
+          fs.writeFileSync(workspace.editedPlan, text);
+        }
         const started = now();
-        check(text);
-        return now() - started;
+        const checked = readsFile ? decoder.decode(await standIn.vscode.workspace.fs.readFile(uri)) : text;
+        const read = now();
+        check(checked);
+        const ended = now();
+        return { total: ended - started, read: read - started, check: ended - read };
       };
       collect();
       // Whatever runs first after a collection pays for the heap growing again; neither side should.
@@ -324,9 +338,9 @@ async function alternateWithCheck(coach, state, edit) {
       let checked;
       if (round % 2 === 0) {
         measured = await edit(coach, state, text, expected);
-        checked = timeCheck();
+        checked = await timeCheck();
       } else {
-        checked = timeCheck();
+        checked = await timeCheck();
         measured = await edit(coach, state, text, expected);
       }
       if (round >= 0) {
@@ -343,7 +357,7 @@ async function alternateWithCheck(coach, state, edit) {
 async function editRoundsMeasured(coach, state) {
   const restore = watchDebounce((at) => (state.debounceEndedAt = at));
   try {
-    return await alternateWithCheck(coach, state, editOnce);
+    return await alternateWithCheck(coach, state, editOnce, { readsFile: true });
   } finally {
     restore();
   }
@@ -356,7 +370,7 @@ async function main() {
   const edit = await editRoundsMeasured(coach, editState);
   // After the file rounds: once the editor's text counts, changes on disk wait for the editor to close.
   editState.version = 0;
-  const editorEdit = await alternateWithCheck(coach, editState, editorEditOnce);
+  const editorEdit = await alternateWithCheck(coach, editState, editorEditOnce, { readsFile: false });
   coach.dispose();
   return {
     workspace: {

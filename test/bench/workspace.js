@@ -90,18 +90,18 @@ function listRow(data) {
 
 function editRows(data) {
   const { ours, reference } = data.edit;
-  const ratios = ours.map((sample, index) => sample.total / reference[index]);
-  const ratio = median(ratios);
-  const listedRatio = median(ours.map((sample, index) => sample.listed / reference[index]));
+  const ratio = median(ours.map((sample, index) => sample.total / reference[index].total));
+  const againstCheckAlone = median(ours.map((sample, index) => sample.total / reference[index].check));
+  const listedRatio = median(ours.map((sample, index) => sample.listed / reference[index].total));
   const wait = part(ours, 'wait');
   const editor = data.editorEdit;
-  const editorRatio = median(editor.ours.map((sample, index) => sample.total / editor.reference[index]));
+  const editorRatio = median(editor.ours.map((sample, index) => sample.total / editor.reference[index].total));
   return [
     {
       id: 'workspace-edit-editor',
       what: "Plans view: one plan edited in the editor, its row updated (from the coach's check of the open document, at the end of the watcher's debounce, to the index's onDidChange with the new report)",
       ours: msText(part(editor.ours, 'total')),
-      reference: `${msText(median(editor.reference))} (one checkPlan of the text, ${editor.lines} lines, same knowledge)`,
+      reference: `${msText(part(editor.reference, 'total'))} (one checkPlan of the text, ${editor.lines} lines, same knowledge)`,
       ratio: editorRatio,
       target: `≤ ${EDIT_TARGET}×`,
       met: editorRatio <= EDIT_TARGET,
@@ -111,19 +111,22 @@ function editRows(data) {
       id: 'workspace-edit',
       what: "Plans view: one plan changed on disk (a pull, another editor), its row updated (from the end of the index's 300 ms debounce to onDidChange with the new report)",
       ours: msText(part(ours, 'total')),
-      reference: `${msText(median(reference))} (one checkPlan of the file, ${data.edit.lines} lines, same knowledge)`,
+      reference:
+        `${msText(part(reference, 'total'))} (one check of the file as Check All Plans makes it for a plan no editor holds: ` +
+        `workspace.fs.readFile ${msText(part(reference, 'read'))} with the decoding, then checkPlan ${msText(part(reference, 'check'))}; ${data.edit.lines} lines, same knowledge)`,
       ratio,
       target: `≤ ${EDIT_TARGET}×`,
       met: ratio <= EDIT_TARGET,
       split:
         `the watcher event → the debounce timer firing ${msText(wait)} is not counted (the child timestamps the index's 300 ms timer when it fires); ` +
-        `counted: workspace.fs ${msText(part(ours, 'fs'))} (readFile; a known plan is read without a stat first), the check and the event`,
+        `counted: workspace.fs ${msText(part(ours, 'fs'))} (readFile; a known plan is read without a stat first), the check and the event; ` +
+        `against checkPlan alone, without the read: ${againstCheckAlone.toFixed(2)}×`,
     },
     {
       id: 'workspace-edit-listed',
       what: '  the same until the tree lists its rows again (badge over every plan + getChildren), for scale',
       ours: msText(part(ours, 'listed')),
-      reference: msText(median(reference)),
+      reference: msText(part(reference, 'total')),
       ratio: listedRatio,
       target: '—',
       met: null,
