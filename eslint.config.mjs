@@ -15,6 +15,16 @@ export default tseslint.config(
     },
   },
   {
+    // The house rule on size: no file over about 400 lines, no function over about 120 (code
+    // lines: blank lines and comments not counted). Test files too, but not their describe blocks.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // The house rule, by folder: only the two wiring files (src/extension.ts, src/features.ts) and
     // files in a room's `vscode/` folder (the adapters) may reach the VS Code API or Node. Everything else in src/ is a pure core, tested on
     // plain Node and run in the browser as well.
