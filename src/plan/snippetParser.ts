@@ -74,6 +74,9 @@ export function parseSnippet(body: string): SnippetNode[] {
   return new Reader(String(body)).read();
 }
 
+/** Texts up to this length get one shared node each (see Reader.textNode). */
+const SHARED_TEXT_LENGTH = 8;
+
 class Reader {
   private pos = 0;
   private readonly stack = new OpenPlaceholders();
@@ -81,6 +84,8 @@ class Reader {
   private readonly nodes: SnippetNode[] = [];
   /** Where the current run of text began: raw text is always a slice of the source. */
   private textStart = 0;
+  /** Text nodes of at most SHARED_TEXT_LENGTH characters, by their text (see textNode). */
+  private readonly shortTexts = new Map<string, SnippetNode>();
   /** Made on the first `${n/`: it keeps tables as long as the text. */
   private transforms: TransformReader | undefined;
 
@@ -139,9 +144,26 @@ class Reader {
   /** Ends the current text run at `end` (by default `this.pos`). */
   private flush(end = this.pos): void {
     if (end > this.textStart) {
-      this.nodes.push({ kind: 'text', raw: this.source.slice(this.textStart, end) });
+      this.nodes.push(this.textNode(this.textStart, end));
     }
     this.textStart = end;
+  }
+
+  /**
+   * The text node for `source[start, end)`. Short texts repeat (the `\n`, ` ` or `**: ` between
+   * placeholders, line after line), and nodes are never changed: one node per distinct short text.
+   */
+  private textNode(start: number, end: number): SnippetNode {
+    const raw = this.source.slice(start, end);
+    if (end - start > SHARED_TEXT_LENGTH) {
+      return { kind: 'text', raw };
+    }
+    let node = this.shortTexts.get(raw);
+    if (!node) {
+      node = { kind: 'text', raw };
+      this.shortTexts.set(raw, node);
+    }
+    return node;
   }
 
   /** Adds a construct that began at `start` and ends at `this.pos`. */
@@ -297,10 +319,19 @@ class TextJoiner {
 
 /** `nodes` with neighbouring text joined; `nodes` itself when no two texts are neighbours (the common case). */
 function mergeText(nodes: SnippetNode[]): SnippetNode[] {
-  if (!nodes.some((node, at) => node.kind === 'text' && nodes[at + 1]?.kind === 'text')) {
+  if (!hasNeighbouringTexts(nodes)) {
     return nodes;
   }
   const joiner = new TextJoiner();
   nodes.forEach(joiner.add);
   return joiner.done();
+}
+
+function hasNeighbouringTexts(nodes: readonly SnippetNode[]): boolean {
+  for (let at = 1; at < nodes.length; at++) {
+    if (nodes[at]?.kind === 'text' && nodes[at - 1]?.kind === 'text') {
+      return true;
+    }
+  }
+  return false;
 }
