@@ -328,7 +328,7 @@ ${explainMisses(results, rows)}
   (1,000 plans, 5,000 other Markdown files, a node_modules folder). Listing: a fresh index and tree until getChildren() gives every plan row, against reading the same
   files with fs.promises (32 at a time, as the scanner) and md.parse of the plans. Edits, rounds alternating which goes first: a plan rewritten on disk and the watcher's
   change event, from the index's 300 ms debounce timer firing to onDidChange with the new report, against one check of that file as *Check All Plans* makes it for a
-  plan no editor holds (workspace.fs.readFile on the same stand-in, decoding, checkPlan; checkPlan alone is in the split); the same edit in the editor, from the coach's
+  plan no editor holds (workspace.fs.readFile on the same stand-in, decoding, checkPlan, after the same 300 ms idle wait as the index's debounce; checkPlan alone is in the split); the same edit in the editor, from the coach's
   check of the open document to onDidChange, against checkPlan of the text.
 - **Scaling.** test/bench/scaling.js bundles the pure entry points (minified) and runs each family in its own Node process with a time limit.
   For each text (64 KB, 512 KB, 1 MB): one forced GC, untimed runs on that text (at least 3, and for at least 300 ms, so the first series of the process

@@ -323,6 +323,9 @@ async function alternateWithCheck(coach, state, edit, { readsFile }) {
       const timeCheck = async () => {
         if (readsFile) {
           fs.writeFileSync(workspace.editedPlan, text);
+          // The index's update starts after its debounce, an idle wait the process may spend off
+          // the CPU (caches cold again): the reference starts after the same wait.
+          await new Promise((resolve) => setTimeout(resolve, INDEX_DEBOUNCE_MS));
         }
         const started = now();
         const checked = readsFile ? decoder.decode(await standIn.vscode.workspace.fs.readFile(uri)) : text;

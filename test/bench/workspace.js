@@ -38,7 +38,7 @@ const part = (list, key) => median(list.map((entry) => (key ? entry[key] : entry
  * Bundles the index with the build options of the shipped coach (`build`, minified, `vscode`
  * external), writes the workspace, runs the child, deletes the workspace.
  */
-async function measureWorkspace({ log, build, outDir, listRounds = 9, editRounds = 11 }) {
+async function measureWorkspace({ log, build, outDir, listRounds = 9, editRounds = 21 }) {
   const bundle = path.join(outDir, 'workspace-under-test.js');
   try {
     await esbuild.build({
